@@ -1,0 +1,165 @@
+"""The portal's data once loaded and checked: agencies, their plans, and the plans' results.
+
+Text fields keep the shape they have in YAML (a string, or a {zh-TW, en} mapping); the
+`text` module reads them in either language.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+STATUSES = ("completed", "in-progress", "ongoing", "not-started", "not-achieved", "not-reported")
+LEAF_FIELDS = ("actions", "units", "deadline", "outcomes", "targets", "frequency")
+
+
+@dataclass
+class Node:
+    """An item of a plan's body: a group when it has children, a leaf otherwise."""
+
+    data: dict[str, Any]
+    depth: int
+    position: tuple[int, ...]
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+
+    @property
+    def id(self) -> str | None:
+        return self.data.get("id")
+
+    @property
+    def text(self) -> Any:
+        return self.data["text"]
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def dimension(self) -> str | None:
+        node: Node | None = self
+        while node is not None:
+            if node.data.get("dimension"):
+                return node.data["dimension"]
+            node = node.parent
+        return None
+
+    def ancestors(self) -> list[Node]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self) -> Iterator[Node]:
+        return (node for node in self.walk() if node.is_leaf)
+
+
+def build_nodes(items: list[dict[str, Any]], depth: int = 1, prefix: tuple[int, ...] = (),
+                parent: Node | None = None) -> list[Node]:
+    nodes = []
+    for index, item in enumerate(items, start=1):
+        node = Node(data=item, depth=depth, position=(*prefix, index), parent=parent)
+        node.children = build_nodes(item.get("items", []), depth + 1, node.position, node)
+        nodes.append(node)
+    return nodes
+
+
+@dataclass
+class Results:
+    """The execution results (執行成效) of one plan, keyed by leaf id."""
+
+    data: dict[str, Any]
+    path: Path
+    updated: datetime.date | None = None
+
+    def entry(self, leaf_id: str) -> dict[str, Any] | None:
+        return self.data["results"].get(leaf_id)
+
+    def status(self, leaf_id: str) -> str:
+        entry = self.entry(leaf_id)
+        return entry["status"] if entry else "not-reported"
+
+    def reported_on(self, leaf_id: str) -> str | None:
+        entry = self.entry(leaf_id) or {}
+        return entry.get("reported") or self.data.get("reported")
+
+
+@dataclass
+class Plan:
+    agency_id: str
+    year: int
+    data: dict[str, Any]
+    path: Path
+    updated: datetime.date | None = None
+    results: Results | None = None
+
+    @property
+    def title(self) -> Any:
+        return self.data["title"]
+
+    @property
+    def sections(self) -> list[dict[str, Any]]:
+        return self.data["sections"]
+
+    @property
+    def annexes(self) -> list[dict[str, Any]]:
+        return self.data.get("annexes", [])
+
+    @property
+    def body(self) -> dict[str, Any]:
+        return next(s for s in self.sections if s["kind"] == "body")
+
+    @property
+    def nodes(self) -> list[Node]:
+        return build_nodes(self.body["items"])
+
+    def leaves(self) -> list[Node]:
+        return [leaf for node in self.nodes for leaf in node.leaves()]
+
+    def history(self, event: str) -> list[dict[str, Any]]:
+        return [h for h in self.data.get("history", []) if h["event"] == event]
+
+
+@dataclass
+class Agency:
+    id: str
+    data: dict[str, Any]
+    path: Path
+    plans: dict[int, Plan] = field(default_factory=dict)
+
+    @property
+    def name(self) -> Any:
+        return self.data["name"]
+
+    @property
+    def fictional(self) -> bool:
+        return bool(self.data.get("fictional"))
+
+    def years(self) -> list[int]:
+        return sorted(self.plans, reverse=True)
+
+    def latest_plan(self) -> Plan | None:
+        years = self.years()
+        return self.plans[years[0]] if years else None
+
+    def latest_results(self) -> Plan | None:
+        return next((self.plans[y] for y in self.years() if self.plans[y].results), None)
+
+
+@dataclass
+class Portal:
+    agencies: dict[str, Agency]
+
+    def plans(self) -> Iterator[Plan]:
+        for agency in self.agencies.values():
+            for year in sorted(agency.plans):
+                yield agency.plans[year]

@@ -1,0 +1,81 @@
+"""Problems found in agency data, reported in Traditional Chinese with English beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.zh} / {self.en}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, located as precisely as the file allows."""
+
+    file: Path
+    summary: Bilingual
+    line: int | None = None
+    column: int | None = None
+    field: str = ""
+    expected: Bilingual | None = None
+    found: str | None = None
+    hint: Bilingual | None = None
+
+    def format(self, root: Path | None = None) -> str:
+        where = display_path(self.file, root)
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+            where += f"（第 {self.line} 行第 {self.column or 1} 欄 / line {self.line}, column {self.column or 1}）"
+        lines = [f"{where}", f"  問題 problem：{self.summary}"]
+        if self.field:
+            lines.append(f"  欄位 field：{self.field}")
+        if self.expected is not None:
+            lines.append(f"  應為 expected：{self.expected}")
+        if self.found is not None:
+            lines.append(f"  實際 found：{self.found}")
+        if self.hint is not None:
+            lines.append(f"  建議 hint：{self.hint}")
+        return "\n".join(lines)
+
+    def sort_key(self) -> tuple:
+        return (str(self.file), self.line or 0, self.column or 0, self.field)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+@dataclass
+class Report:
+    """Problems gathered across all files, so every one is reported, not just the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def format(self, root: Path | None = None) -> str:
+        ordered = sorted(self.problems, key=Problem.sort_key)
+        body = "\n\n".join(p.format(root) for p in ordered)
+        count = len(ordered)
+        tail = f"共 {count} 個問題，網站未建置。/ {count} problem(s) found; the site was not built."
+        return f"{body}\n\n{tail}"
