@@ -55,7 +55,8 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         return None, Problem(
             file=path,
             line=line,

@@ -1,0 +1,162 @@
+"""Interface text of the portal in both languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+UI: dict[str, dict[str, str]] = {
+    "site_name": {"zh-TW": "提升服務品質計畫公開網", "en": "Service Quality Plans Portal"},
+    "home": {"zh-TW": "首頁", "en": "Home"},
+    "plans": {"zh-TW": "機關計畫", "en": "Agency plans"},
+    "about": {"zh-TW": "關於本站", "en": "About"},
+    "data_model": {"zh-TW": "資料格式說明", "en": "Data model"},
+    "agency": {"zh-TW": "機關", "en": "Agency"},
+    "agencies": {"zh-TW": "各機關", "en": "Agencies"},
+    "plan": {"zh-TW": "計畫", "en": "Plan"},
+    "results": {"zh-TW": "執行成效一覽表", "en": "Results table"},
+    "results_short": {"zh-TW": "執行成效", "en": "Results"},
+    "year": {"zh-TW": "年度", "en": "Year"},
+    "latest_plan": {"zh-TW": "最新計畫", "en": "Latest plan"},
+    "latest_results": {"zh-TW": "最新執行成效", "en": "Latest results"},
+    "none_yet": {"zh-TW": "尚無", "en": "None yet"},
+    "this_year_plan": {"zh-TW": "今年度（{year}）計畫", "en": "This year's plan ({year})"},
+    "last_year_results": {"zh-TW": "上年度（{year}）執行成效", "en": "Last year's results ({year})"},
+    "published": {"zh-TW": "已公開", "en": "Published"},
+    "not_published": {"zh-TW": "未公開", "en": "Not published"},
+    "status_as_of": {"zh-TW": "公開狀態以 {date} 為準。", "en": "Publication status as of {date}."},
+    "profile": {"zh-TW": "機關基本資料", "en": "Agency profile"},
+    "all_years": {"zh-TW": "歷年計畫", "en": "Plans by year"},
+    "fictional": {"zh-TW": "本頁內容為虛構的示範資料，並非真實機關的計畫。",
+                  "en": "This page shows fictional example data, not a real agency's plan."},
+    "fictional_label": {"zh-TW": "示範資料", "en": "Example data"},
+    "untranslated_note": {
+        "zh-TW": "",
+        "en": "Parts of this page are not yet translated. They are shown in the original Chinese and marked with a side bar.",
+    },
+    "untranslated_share": {"zh-TW": "", "en": "{share} of this page's text is translated into English."},
+    "approved": {"zh-TW": "核定", "en": "Approved"},
+    "revised": {"zh-TW": "修正", "en": "Revised"},
+    "drafted": {"zh-TW": "擬訂", "en": "Drafted"},
+    "published_event": {"zh-TW": "公開", "en": "Published"},
+    "history": {"zh-TW": "核定與修正歷程", "en": "Approval and revisions"},
+    "issued": {"zh-TW": "文件日期", "en": "Document date"},
+    "category": {"zh-TW": "類別", "en": "Category"},
+    "last_updated": {"zh-TW": "最後更新", "en": "Last updated"},
+    "not_recorded": {"zh-TW": "未記載", "en": "Not recorded"},
+    "date": {"zh-TW": "日期", "en": "Date"},
+    "event": {"zh-TW": "事項", "en": "Event"},
+    "by": {"zh-TW": "核定者", "en": "By"},
+    "document_no": {"zh-TW": "文號", "en": "Document no."},
+    "note": {"zh-TW": "說明", "en": "Note"},
+    "issuer": {"zh-TW": "發文機關", "en": "Issued by"},
+    "doc_title": {"zh-TW": "文件", "en": "Document"},
+    "period_from_to": {"zh-TW": "{start}至{end}", "en": "{start} to {end}"},
+    "annexes": {"zh-TW": "附件", "en": "Annexes"},
+    "annex_no_file": {"zh-TW": "原計畫未附此檔案。", "en": "This file was not published with the plan."},
+    "annex_download": {"zh-TW": "下載", "en": "Download"},
+    "units": {"zh-TW": "執行單位", "en": "Responsible units"},
+    "deadline": {"zh-TW": "完成期限", "en": "Deadline"},
+    "outcomes": {"zh-TW": "預期目標", "en": "Expected outcomes"},
+    "actions": {"zh-TW": "具體作法", "en": "Actions"},
+    "targets": {"zh-TW": "量化指標", "en": "Quantified targets"},
+    "frequency": {"zh-TW": "頻率", "en": "Frequency"},
+    "item": {"zh-TW": "項目", "en": "Item"},
+    "level": {"zh-TW": "第{n}層", "en": "Level {n}"},
+    "body_caption": {"zh-TW": "{title}（共 {count} 項）", "en": "{title} ({count} items)"},
+    "status": {"zh-TW": "執行狀態", "en": "Status"},
+    "result": {"zh-TW": "執行成效", "en": "Result"},
+    "measured": {"zh-TW": "實際值", "en": "Measured"},
+    "evidence": {"zh-TW": "佐證資料", "en": "Evidence"},
+    "reported_on": {"zh-TW": "填報日期", "en": "Reported"},
+    "reason": {"zh-TW": "原因", "en": "Reason"},
+    "summary": {"zh-TW": "執行情形摘要", "en": "Summary"},
+    "summary_intro": {"zh-TW": "各實施要項的執行狀態統計。", "en": "Status counts for each top-level item."},
+    "summary_line": {"zh-TW": "共 {total} 項，已完成 {done} 項（{share}）", "en": "{total} items, {done} completed ({share})"},
+    "total": {"zh-TW": "合計", "en": "Total"},
+    "all_items": {"zh-TW": "全部項目", "en": "All items"},
+    "share_completed": {"zh-TW": "完成比率", "en": "Share completed"},
+    "count": {"zh-TW": "項數", "en": "Items"},
+    "chart_title": {"zh-TW": "各實施要項執行狀態圖", "en": "Status of each top-level item"},
+    "chart_data_table": {"zh-TW": "圖表數據", "en": "Chart data"},
+    "results_of_plan": {"zh-TW": "計畫本文", "en": "The plan"},
+    "results_page_link": {"zh-TW": "{year}執行成效一覽表", "en": "Results table for {year}"},
+    "plan_page_link": {"zh-TW": "{year}計畫", "en": "Plan for {year}"},
+    "no_results": {"zh-TW": "尚未公開執行成效", "en": "Results not yet published"},
+    "leaves_count": {"zh-TW": "{n} 項", "en": "{n} items"},
+    "head": {"zh-TW": "首長", "en": "Head"},
+    "code": {"zh-TW": "機關代碼", "en": "Agency code"},
+    "parent": {"zh-TW": "上級機關", "en": "Supervising body"},
+    "address": {"zh-TW": "地址", "en": "Address"},
+    "phone": {"zh-TW": "電話", "en": "Telephone"},
+    "fax": {"zh-TW": "傳真", "en": "Fax"},
+    "email": {"zh-TW": "電子郵件", "en": "E-mail"},
+    "website": {"zh-TW": "網址", "en": "Website"},
+    "service_hours": {"zh-TW": "服務時間", "en": "Service hours"},
+    "contact": {"zh-TW": "聯絡人", "en": "Contact"},
+    "staff": {"zh-TW": "機關員額", "en": "Staff"},
+    "budget": {"zh-TW": "總預算", "en": "Budget"},
+    "staff_count": {"zh-TW": "{count} 人", "en": "{count}"},
+    "as_of_year": {"zh-TW": "（{year}）", "en": " ({year})"},
+    "dimension": {"zh-TW": "構面", "en": "Dimension"},
+    "language_name": {"zh-TW": "中文", "en": "English"},
+    "switch_language": {"zh-TW": "English", "en": "中文"},
+}
+
+SECTION_HEADINGS = {
+    "basis": {"zh-TW": "依據", "en": "Basis"},
+    "goals": {"zh-TW": "目標", "en": "Goals"},
+    "audience": {"zh-TW": "實施對象", "en": "Who the plan covers"},
+    "period": {"zh-TW": "實施期間", "en": "Period"},
+    "status_quo": {"zh-TW": "業務現況", "en": "Current situation"},
+    "body": {"zh-TW": "實施要項", "en": "Main items"},
+    "approach": {"zh-TW": "推動作法", "en": "How the plan is carried out"},
+    "monitoring": {"zh-TW": "管考", "en": "Monitoring"},
+    "evaluation": {"zh-TW": "考核及獎勵", "en": "Evaluation and rewards"},
+    "future": {"zh-TW": "未來努力方向", "en": "Future directions"},
+    "other": {"zh-TW": "其他", "en": "Other"},
+    "annexes": {"zh-TW": "附件", "en": "Annexes"},
+}
+
+STATUS_LABELS = {
+    "completed": {"zh-TW": "已完成", "en": "Completed"},
+    "in-progress": {"zh-TW": "執行中", "en": "In progress"},
+    "ongoing": {"zh-TW": "持續辦理", "en": "Ongoing"},
+    "not-started": {"zh-TW": "尚未開始", "en": "Not started"},
+    "not-achieved": {"zh-TW": "未達成", "en": "Not achieved"},
+    "not-reported": {"zh-TW": "未填報", "en": "Not reported"},
+}
+
+# Shapes that tell statuses apart without colour.
+STATUS_SYMBOLS = {
+    "completed": "✔", "in-progress": "◐", "ongoing": "↻",
+    "not-started": "○", "not-achieved": "✖", "not-reported": "？",
+}
+
+DIMENSIONS = {
+    "basic-service": {"zh-TW": "完備基礎服務項目", "en": "Complete basic services"},
+    "feedback": {"zh-TW": "重視全程意見回饋及參與", "en": "Feedback and participation"},
+    "delivery": {"zh-TW": "便捷服務遞送過程與方式", "en": "Convenient service delivery"},
+    "inclusion": {"zh-TW": "關懷多元對象及城鄉差距", "en": "Inclusion of diverse groups"},
+    "open-government": {"zh-TW": "開放政府透明治理", "en": "Open and transparent government"},
+    "foresight": {"zh-TW": "掌握社經發展趨勢", "en": "Foresight on social and economic trends"},
+    "convenience": {"zh-TW": "優質便民服務", "en": "Convenient quality service"},
+    "information": {"zh-TW": "資訊流通服務", "en": "Information services"},
+    "innovation": {"zh-TW": "創新加值服務", "en": "Innovative value-added services"},
+}
+
+HISTORY_EVENTS = {"drafted": "drafted", "approved": "approved", "revised": "revised", "published": "published_event"}
+
+PER_PERIOD = {
+    "day": {"zh-TW": "每日", "en": "a day"},
+    "week": {"zh-TW": "每週", "en": "a week"},
+    "month": {"zh-TW": "每月", "en": "a month"},
+    "quarter": {"zh-TW": "每季", "en": "a quarter"},
+    "half-year": {"zh-TW": "每半年", "en": "every six months"},
+    "year": {"zh-TW": "每年", "en": "a year"},
+}
+
+COMPARATORS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+
+
+def ui(key: str, lang: str, **values: Any) -> str:
+    return UI[key][lang].format(**values)

@@ -1,0 +1,98 @@
+"""Everything one language of the portal needs: generated pages, navigation and files to copy.
+
+An engine adapter (the MkDocs hook, or `scripts/generate` for other engines) turns this into a site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import text
+from .agency_pages import render_agency, render_agency_index, status_table
+from .i18n import ui
+from .load import load_portal
+from .model import Portal
+from .problems import Report
+from .render import Page, Renderer, render_plan, render_results, results_title
+from .schemadoc import data_model_markdown
+
+HOME_MARKER = "<!-- gongkai:agencies -->"
+TODAY_VARIABLE = "GONGKAI_TODAY"
+PLANS_VARIABLE = "GONGKAI_PLANS"
+
+
+def today() -> datetime.date:
+    """The date the portal's publication status is judged on: GONGKAI_TODAY, or the real date."""
+    value = os.environ.get(TODAY_VARIABLE)
+    return datetime.date.fromisoformat(value) if value else datetime.date.today()
+
+
+@dataclass
+class Site:
+    portal: Portal
+    lang: str
+    today: datetime.date
+
+    @classmethod
+    def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None) -> tuple[Site, Report]:
+        portal, report = load_portal(plans_dir)
+        return cls(portal=portal, lang=lang, today=on or today()), report
+
+    def pages(self) -> list[Page]:
+        pages = [render_agency_index(self.portal, self.lang, self.today)]
+        for agency in self.portal.agencies.values():
+            pages.append(render_agency(agency, self.lang))
+            for year in agency.years():
+                plan = agency.plans[year]
+                pages.append(render_plan(agency, plan, self.lang))
+                if plan.results:
+                    pages.append(render_results(agency, plan, self.lang))
+        pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
+                          markdown=data_model_markdown(self.lang)))
+        return pages
+
+    def expand(self, markdown: str, page_path: str) -> str:
+        """Fill the markers a hand-written page may hold, e.g. the agency table on the home page."""
+        if HOME_MARKER not in markdown:
+            return markdown
+        return markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path))
+
+    def nav(self) -> list[Any]:
+        """Navigation in MkDocs `nav` form: a list of {title: path or [children]}."""
+        lang = self.lang
+        r = Renderer(lang)
+        agencies: list[Any] = ["plans/index.md"]
+        for agency in self.portal.agencies.values():
+            children: list[Any] = [f"plans/{agency.id}/index.md"]
+            for year in agency.years():
+                plan = agency.plans[year]
+                entries: list[Any] = [{r.year(year): f"plans/{agency.id}/{year}/index.md"}]
+                if plan.results:
+                    entries.append({results_title(agency, plan, lang): f"plans/{agency.id}/{year}/results/index.md"})
+                children.extend(entries)
+            agencies.append({text.plain(agency.name, lang): children})
+        return [
+            {ui("home", lang): "index.md"},
+            {ui("plans", lang): agencies},
+            {ui("about", lang): "about.md"},
+            {ui("data_model", lang): "data-model.md"},
+        ]
+
+    def assets(self) -> list[tuple[Path, str]]:
+        """Annex and evidence files to publish beside the pages: (source, site path)."""
+        files = []
+        for plan in self.portal.plans():
+            base = f"plans/{plan.agency_id}/{plan.year}/"
+            for annex in plan.annexes:
+                if "file" in annex:
+                    files.append((plan.path.parent / annex["file"], base + annex["file"]))
+            if plan.results:
+                for entry in plan.results.data["results"].values():
+                    for evidence in entry.get("evidence", []):
+                        if "file" in evidence:
+                            files.append((plan.path.parent / evidence["file"], base + evidence["file"]))
+        return files

@@ -1,0 +1,60 @@
+"""MkDocs adapter: hands the pages that the gongkai package generates to MkDocs.
+
+All logic lives in the `gongkai` package; this file only translates between it and MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gongkai.i18n import ui  # noqa: E402
+from gongkai.site import PLANS_VARIABLE, Site  # noqa: E402
+from gongkai.static import stylesheet  # noqa: E402
+
+LANGUAGES = {
+    "zh-TW": {"name": "中文", "lang": "zh-Hant-TW", "link": "/"},
+    "en": {"name": "English", "lang": "en", "link": "/en/"},
+}
+_site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    lang = config.theme["language"]
+    site, report = Site.load(Path(os.environ.get(PLANS_VARIABLE, ROOT / "plans")), lang)
+    if not report.ok:
+        raise Abort("\n" + report.format(ROOT))
+    _site = site
+    config.site_name = ui("site_name", lang)
+    config.nav = site.nav()
+    # Each language lives in its own folder: zh-TW at the root, English under en/.
+    prefix_from = {"zh-TW": {"zh-TW": "", "en": "en/"}, "en": {"zh-TW": "../", "en": ""}}[lang]
+    config.extra["alternate"] = [
+        {**info, "prefix": prefix_from[code], "current": code == lang} for code, info in LANGUAGES.items()
+    ]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _site is not None
+    for page in _site.pages():
+        files.append(File.generated(config, page.path, content=page.markdown))
+    files.append(File.generated(config, "assets/gongkai.css", content=stylesheet()))
+    for source, destination in _site.assets():
+        files.append(File.generated(config, destination, abs_src_path=str(source)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _site is not None
+    return _site.expand(markdown, page.file.src_uri)

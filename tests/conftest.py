@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PLANS = ROOT / "plans"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+# Which seed file each real agency's plan was transcribed from.
+SEED_PLANS = {
+    ("chiayi-veterans-service-office", 114): "000_96be31bb93ae3d92.txt",
+    ("kaohsiung-military-service-office", 113): "001_dcbe98bea8ee30f2.txt",
+    ("tainan-yujing-district-office", 103): "002_8d90af884a2fa656.txt",
+    ("nantou-social-affairs-bureau", 95): "003_43be1a210a0ac916.txt",
+    ("luodong-household-registration-office", 112): "004_90a8f2a73b6e2a02.txt",
+}
+
+
+@pytest.fixture
+def minimal_plans(tmp_path: Path) -> Path:
+    """A copy of the small valid fixture portal that a test may break."""
+    target = tmp_path / "plans"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
