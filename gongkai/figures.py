@@ -48,7 +48,7 @@ def format_measured(measured: dict[str, Any], target: dict[str, Any] | None, lan
     if "of" in measured:
         text += f"（共 {_number(measured['of'])}{unit}）" if lang == "zh-TW" else f" (of {_number(measured['of'])})"
     if target is not None:
-        text = f"{plain(target['metric'], lang)}：{text}" if lang == "zh-TW" else f"{plain(target['metric'], lang)}: {text}"
+        text = f"{plain(target['metric'], lang)}{'：' if lang == 'zh-TW' else ': '}{text}"
     return text
 
 

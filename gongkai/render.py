@@ -33,6 +33,10 @@ class Page:
     markdown: str
 
 
+def colon(lang: str) -> str:
+    return "：" if lang == "zh-TW" else ": "
+
+
 def _markdown_escape(value: str) -> str:
     return re.sub(r"([\\`*_\[\]#<>{}])", r"\\\1", value)
 
@@ -55,6 +59,8 @@ class Renderer:
         )
         self.env.globals.update(
             lang=lang,
+            colon=colon(lang),
+            semicolon="；" if lang == "zh-TW" else "; ",
             ui=lambda key, **values: ui(key, lang, **values),
             t=lambda value: text.inline(value, lang),
             md=lambda value: text.block(value, lang),
@@ -122,7 +128,8 @@ class Renderer:
         blocks = []
         if agency.fictional:
             blocks.append(f'<div class="gk-notice gk-notice--fictional" role="note"><strong>'
-                          f'{escape(ui("fictional_label", self.lang))}</strong>：{escape(ui("fictional", self.lang))}</div>')
+                          f'{escape(ui("fictional_label", self.lang))}</strong>{colon(self.lang)}'
+                          f'{escape(ui("fictional", self.lang))}</div>')
         if self.lang == "en" and translated_share is not None and translated_share < 1:
             blocks.append(
                 f'<div class="gk-notice gk-notice--untranslated" role="note"><p>{escape(ui("untranslated_note", "en"))} '
@@ -228,7 +235,7 @@ def _section_anchor(plan: Plan, section: dict[str, Any], number: int) -> str:
 
 def _section(r: Renderer, plan: Plan, section: dict[str, Any], number: int, nodes: dict[str, Node]) -> list[str]:
     lang = r.lang
-    mark = numbering.marker("壹、", number, lang)
+    mark = numbering.marker("壹、", number, lang) + ("" if lang == "zh-TW" else " ")
     anchor = _section_anchor(plan, section, number)
     if "heading" not in section and section["kind"] == "other":
         # A numbered clause with no heading, e.g. 捌、本計畫如有未盡事宜…
@@ -368,6 +375,10 @@ def render_results(agency: Agency, plan: Plan, lang: str) -> Page:
     return r.page(path, title, parts, page_title=f"{title}｜{text.plain(agency.name, lang)}")
 
 
+def _item_mark(node: Node, lang: str) -> str:
+    return numbering.marker("一、", node.position[-1], lang) + ("" if lang == "zh-TW" else " ")
+
+
 def _summary(r: Renderer, plan: Plan) -> str:
     lang = r.lang
     rows = by_top_item(plan)
@@ -382,14 +393,14 @@ def _summary(r: Renderer, plan: Plan) -> str:
             numbering.marker("一、", node.position[-1], lang), text.inline(node.text, lang), line, counts))
     summary_list = Markup('<ol class="gk-list gk-summary">{}</ol>').format(Markup("").join(items))
     description = "；".join(
-        f"{numbering.marker('一、', n.position[-1], lang)}{text.plain(n.text, lang)} "
+        f"{_item_mark(n, lang)}{text.plain(n.text, lang)} "
         f"{ui('summary_line', lang, total=t.total, done=t.completed, share=percent(t.share_completed))}"
         for n, t in rows)
     chart = status_chart([(numbering.marker("一、", n.position[-1], lang), t) for n, t in rows], lang,
                          ui("chart_title", lang), description)
     head = "".join(f'<th scope="col">{STATUS_SYMBOLS[s]} {escape(STATUS_LABELS[s][lang])}</th>' for s in STATUSES)
     body_rows = "".join(
-        f'<tr><th scope="row">{numbering.marker("一、", n.position[-1], lang)}{text.inline(n.text, lang)}</th>'
+        f'<tr><th scope="row">{_item_mark(n, lang)}{text.inline(n.text, lang)}</th>'
         + "".join(f"<td>{t.counts[s]}</td>" for s in STATUSES)
         + f"<td>{t.total}</td><td>{percent(t.share_completed)}</td></tr>"
         for n, t in rows)
@@ -415,7 +426,7 @@ def _result_cell(r: Renderer, plan: Plan, leaf: Node) -> Markup:
     if "narrative" in entry:
         parts.append(text.block(entry["narrative"], lang))
     if "reason" in entry:
-        parts.append(Markup('<p><strong>{}</strong>：{}</p>').format(ui("reason", lang), text.inline_markdown(entry["reason"], lang)))
+        parts.append(Markup('<p><strong>{}</strong>{}{}</p>').format(ui("reason", lang), colon(lang), text.inline_markdown(entry["reason"], lang)))
     targets = leaf.data.get("targets", [])
     for measured in entry.get("measured", []):
         target = figures.target_for(measured, targets)
@@ -423,14 +434,14 @@ def _result_cell(r: Renderer, plan: Plan, leaf: Node) -> Markup:
         if target is not None:
             line += f"（{ui('targets', lang)} {figures.format_target(target, lang).split(' ', 1)[-1]}）" if lang == "zh-TW" \
                 else f" (target {figures.format_target(target, lang).split(' ', 1)[-1]})"
-        parts.append(Markup('<p class="gk-measured"><strong>{}</strong>：{}</p>').format(ui("measured", lang), line))
+        parts.append(Markup('<p class="gk-measured"><strong>{}</strong>{}{}</p>').format(ui("measured", lang), colon(lang), line))
     evidence = entry.get("evidence", [])
     if evidence:
         parts.append(_evidence(r, evidence))
     reported = plan.results.reported_on(leaf.id)
     if reported:
-        parts.append(Markup('<p class="gk-reported">{}：<time datetime="{}">{}</time></p>').format(
-            ui("reported_on", lang), reported, dates.format_date(reported, lang, short=True)))
+        parts.append(Markup('<p class="gk-reported">{}{}<time datetime="{}">{}</time></p>').format(
+            ui("reported_on", lang), colon(lang), reported, dates.format_date(reported, lang, short=True)))
     return Markup("").join(parts)
 
 

@@ -13,12 +13,14 @@ TITLES = {
     "zh-TW": {"title": "資料格式說明", "intro": "本頁由資料格式定義（JSON Schema）自動產生，與檢查資料所用的規則相同。"
               "在編輯器中，YAML 檔第一行的 `# yaml-language-server: $schema=…` 會依同一份定義提供自動完成與錯誤提示。",
               "field": "欄位", "type": "型態", "required": "必填", "description": "說明", "yes": "是",
-              "file": {"agency": "機關基本資料 agency.yml", "plan": "計畫 plan.yml", "results": "執行成效 results.yml"}},
+              "file": {"agency": "機關基本資料 agency.yml", "plan": "計畫 plan.yml", "results": "執行成效 results.yml"},
+              "common": "共用型態"},
     "en": {"title": "Data model", "intro": "This page is generated from the JSON Schemas, the same rules that check the data. "
            "In an editor, the first line of each YAML file, `# yaml-language-server: $schema=…`, gives autocompletion "
            "and error marks from the same definitions.",
            "field": "Field", "type": "Type", "required": "Required", "description": "Description", "yes": "yes",
-           "file": {"agency": "Agency profile agency.yml", "plan": "Plan plan.yml", "results": "Results results.yml"}},
+           "file": {"agency": "Agency profile agency.yml", "plan": "Plan plan.yml", "results": "Results results.yml"},
+           "common": "Shared types"},
 }
 
 NAMED_TYPES = {
@@ -96,6 +98,30 @@ def _rows(node: dict[str, Any], document: dict[str, Any], prefix: str, lang: str
         yield from _rows(extra, document, f"{prefix}.<id>", lang, seen)
 
 
+def _common_rows(lang: str) -> Iterator[tuple[str, str, bool, str]]:
+    common = schema("common")
+    for name, definition in common["definitions"].items():
+        yield name, _type_name(definition, common), False, _part(definition.get("description", ""), lang)
+        required = set(definition.get("required", []))
+        for key, child in definition.get("properties", {}).items():
+            yield f"{name}.{key}", _type_name(child, common), key in required, _part(child.get("description", ""), lang)
+
+
+def _table(kind: str, caption: str, rows_: Iterator[tuple[str, str, bool, str]], words: dict) -> str:
+    rows = "".join(
+        f"<tr><th scope=\"row\"><code>{escape(path)}</code></th><td><code>{escape(type_name)}</code></td>"
+        f"<td>{words['yes'] if required else ''}</td><td>{escape(description)}</td></tr>"
+        for path, type_name, required, description in rows_
+    )
+    return (
+        f'<div class="gk-table-wrap" role="region" aria-labelledby="dm-{kind}" tabindex="0"><table class="gk-table">'
+        f'<caption id="dm-{kind}">{escape(caption)}</caption><thead><tr>'
+        f'<th scope="col">{words["field"]}</th><th scope="col">{words["type"]}</th>'
+        f'<th scope="col">{words["required"]}</th><th scope="col">{words["description"]}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
 def data_model_markdown(lang: str) -> str:
     words = TITLES[lang]
     out = [f"---\ntitle: {words['title']}\n---\n", f"# {words['title']}", words["intro"]]
@@ -103,16 +129,8 @@ def data_model_markdown(lang: str) -> str:
         root = schema(kind)
         out.append(f"## {words['file'][kind]} {{#{kind}}}")
         out.append(escape(_part(root.get("description", ""), lang)))
-        rows = "".join(
-            f"<tr><th scope=\"row\"><code>{escape(path)}</code></th><td><code>{escape(type_name)}</code></td>"
-            f"<td>{words['yes'] if required else ''}</td><td>{escape(description)}</td></tr>"
-            for path, type_name, required, description in _rows(root, root, "", lang, frozenset())
-        )
-        out.append(
-            f'<div class="gk-table-wrap" role="region" aria-labelledby="dm-{kind}" tabindex="0"><table class="gk-table">'
-            f'<caption id="dm-{kind}">{escape(words["file"][kind])}</caption><thead><tr>'
-            f'<th scope="col">{words["field"]}</th><th scope="col">{words["type"]}</th>'
-            f'<th scope="col">{words["required"]}</th><th scope="col">{words["description"]}</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>"
-        )
+        out.append(_table(kind, words["file"][kind], _rows(root, root, "", lang, frozenset()), words))
+    out.append(f"## {words['common']} {{#common}}")
+    out.append(_table("common", words["common"], _common_rows(lang), words))
     return "\n\n".join(out) + "\n"
+

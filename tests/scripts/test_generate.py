@@ -1,0 +1,25 @@
+"""scripts/generate writes the same pages for engines that run no hooks."""
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_generate_writes_every_page_and_fills_the_home_page(tmp_path):
+    out = tmp_path / "docs"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate"), "en", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out / "plans" / "example-district-office" / "114" / "results" / "index.md").is_file()
+    assert (out / "assets" / "gongkai.css").is_file()
+    home = (out / "index.md").read_text(encoding="utf-8")
+    assert "gongkai:agencies" not in home and "Example District Office" in home
+
+
+def test_generate_refuses_to_write_into_a_folder_with_files(tmp_path):
+    (tmp_path / "keep.md").write_text("mine", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate"), "en", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "mine"

@@ -1,0 +1,246 @@
+"""Builds the whole demo portal as `make site` does and checks the published HTML."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PLANS, ROOT, SEED_PLANS, SEEDS
+from gongkai.coverage import text_fields
+from gongkai.load import load_portal
+from gongkai.schemas import schema
+
+BUILD = [sys.executable, str(ROOT / "scripts" / "build")]
+MARKER = re.compile(r"^(?:[壹貳參叁肆伍陸柒捌玖拾]+、|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、]|[甲乙丙丁]、|[-•])\s*")
+
+# Fragments of the seed files that are layout, not content: repeated table headers, the printed
+# table of contents, form labels of seed 002's profile block, an annex's "（附件N）" suffix (the site
+# shows the label first), and dates the site shows in its own format.
+LAYOUT_ONLY = {
+    "工作要項", "工作重點", "執行單位", "實施要領", "執行策略", "推動作法", "實施要項", "執行項目", "具體作法",
+    "完成期限", "預期目標", "預期效益", "承辦單位", "執行機關〈單位〉", "目錄", "基本資料", "機關名稱", "首長", "職稱",
+    "機關地址", "機關網址", "機關員額", "總預算", "聯絡人", "電話", "傳真", "E-mail位址", "機關組織圖", "附件1", "附件", "共計", "類別",
+}
+
+
+def normalize(value: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", value)
+
+
+def page_text(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return normalize(soup.find("article").get_text())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = subprocess.run([*BUILD, "--out", str(out)], capture_output=True, text=True,
+                            env={"GONGKAI_TODAY": "2026-02-01", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def portal():
+    loaded, report = load_portal(PLANS)
+    assert report.ok
+    return loaded
+
+
+def html(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_both_languages_are_built(site):
+    assert (site / "index.html").is_file()
+    assert (site / "en" / "index.html").is_file()
+    assert html(site, ".").html["lang"].startswith("zh")
+    assert html(site, "en").html["lang"] == "en"
+
+
+@pytest.mark.parametrize("agency_id, year", list(SEED_PLANS))
+def test_every_seed_text_in_the_data_is_on_the_plan_page(site, portal, agency_id, year):
+    plan = portal.agencies[agency_id].plans[year]
+    published = page_text(site / "plans" / agency_id / str(year) / "index.html")
+    missing = []
+    for path, value in text_fields(plan.data, schema("plan"), schema("plan")):
+        text = value if isinstance(value, str) else value["zh-TW"]
+        if normalize(text) not in published and path[-1] != "metric":
+            missing.append((path, text))
+    assert not missing
+
+
+@pytest.mark.parametrize("agency_id, year", list(SEED_PLANS))
+def test_every_sentence_of_the_seed_is_published(site, agency_id, year):
+    seed = (SEEDS / SEED_PLANS[agency_id, year]).read_text(encoding="utf-8")
+    published = (page_text(site / "plans" / agency_id / str(year) / "index.html")
+                 + page_text(site / "plans" / agency_id / "index.html"))
+    missing = []
+    for chunk in re.split(r"[\t\n]+|<[^>]+>|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])|(?<=[。；])\s*(?=\d+\.)|\s(?=\d+\.)|[:：]", seed):
+        fragment = chunk.strip()
+        while (stripped := MARKER.sub("", fragment).strip()) != fragment:
+            fragment = stripped
+        fragment = re.sub(r"（附件\d）$", "", normalize(fragment).replace(".....", ""))
+        if len(fragment) < 2 or fragment in LAYOUT_ONLY or re.fullmatch(r"[\d.]+|\d+年\d+月|中華民國\d+年\d+月", fragment):
+            continue
+        if fragment not in published and fragment.rstrip("。") not in published:
+            missing.append(fragment)
+    assert not missing
+
+
+@pytest.mark.parametrize("agency_id, year", list(SEED_PLANS))
+def test_every_data_text_comes_from_its_seed(portal, agency_id, year):
+    """Texts are verbatim; a text may join two pieces that a page break split in the seed."""
+    seed = normalize(re.sub(r"<[^>]+>", "", (SEEDS / SEED_PLANS[agency_id, year]).read_text(encoding="utf-8")))
+    plan = portal.agencies[agency_id].plans[year]
+    invented = []
+    for path, value in text_fields(plan.data, schema("plan"), schema("plan")):
+        text = normalize(value if isinstance(value, str) else value["zh-TW"])
+        # Target metrics are short machine-readable names; the targets' own words stay in the text.
+        if path[-1] == "metric" or text in seed:
+            continue
+        if not any(text[:k] in seed and text[k:] in seed for k in range(2, len(text) - 1)):
+            invented.append((path, text))
+    assert not invented
+
+
+def test_every_leaf_has_an_anchor(site, portal):
+    for plan in portal.plans():
+        soup = html(site, f"plans/{plan.agency_id}/{plan.year}")
+        for leaf in plan.leaves():
+            assert soup.find(id=leaf.id) is not None, (plan.agency_id, plan.year, leaf.id)
+
+
+def test_sections_are_numbered_in_order(site):
+    soup = html(site, "plans/luodong-household-registration-office/112")
+    headings = [h.get_text(strip=True) for h in soup.select("article h2")]
+    assert headings[:6] == ["壹、計畫依據", "貳、計畫目標", "參、實施對象", "肆、執行策略方法", "伍、實施期間", "陸、考核及獎勵規定"]
+    assert "柒、本計畫如有未盡事宜得依實際需要修正或另行補充規定。" in normalize(soup.find(id="sec-7").get_text())
+
+
+def test_body_table_is_navigable_by_screen_readers(site):
+    table = html(site, "plans/kaohsiung-military-service-office/113").select_one("table.gk-body-table")
+    assert table.caption.get_text(strip=True)
+    assert all(th.get("scope") == "col" for th in table.thead.find_all("th"))
+    assert all(th.get("scope") in ("row", "rowgroup") for th in table.tbody.find_all("th"))
+
+
+def test_plan_page_shows_approval_revision_and_update_dates(site):
+    soup = html(site, "plans/example-district-office/115")
+    fields = {dt.get_text(strip=True): dd.get_text(strip=True) for dt, dd in
+              zip(soup.select("dl.gk-fields > div > dt"), soup.select("dl.gk-fields > div > dd"))}
+    assert fields["核定"].startswith("民國115年1月22日")
+    assert fields["修正"].startswith("民國115年4月15日")
+    assert fields["最後更新"]
+
+
+def test_fictional_agency_says_so_on_every_page(site, portal):
+    agency = portal.agencies["example-district-office"]
+    urls = [f"plans/{agency.id}"] + [f"plans/{agency.id}/{y}" for y in agency.plans] + [f"plans/{agency.id}/114/results"]
+    for prefix in ("", "en/"):
+        for url in urls:
+            assert html(site, prefix + url).select_one(".gk-notice--fictional"), prefix + url
+
+
+def test_results_page_lists_every_leaf_with_status(site, portal):
+    plan = portal.agencies["example-district-office"].plans[114]
+    soup = html(site, "plans/example-district-office/114/results")
+    table = soup.select_one("table.gk-body-table")
+    for leaf in plan.leaves():
+        row = table.find(id=leaf.id).find_parent("tr")
+        assert row.select_one(".gk-status"), leaf.id
+    statuses = [s.get_text(strip=True) for s in table.select(".gk-status")]
+    assert sum("未填報" in s for s in statuses) == 2
+    assert sum("已完成" in s for s in statuses) == 8
+
+
+def test_results_summary_has_an_accessible_chart_and_the_numbers_in_a_table(site):
+    soup = html(site, "plans/example-district-office/114/results")
+    svg = soup.select_one("svg.gk-chart")
+    assert svg["role"] == "img"
+    assert svg.title.get_text() and svg.desc.get_text()
+    numbers = soup.select_one("table.gk-numbers")
+    assert numbers.caption and numbers.tfoot.get_text(strip=True).startswith("合計")
+    # Statuses carry a symbol and a word, never only a colour.
+    assert all(s.select_one(".gk-status__symbol") and s.get_text(strip=True)[1:] for s in soup.select(".gk-status"))
+
+
+def test_english_pages_translate_interface_and_mark_untranslated_text(site):
+    soup = html(site, "en/plans/chiayi-veterans-service-office/114")
+    assert soup.select_one(".gk-notice--untranslated")
+    marked = soup.select('article [lang="zh-Hant-TW"]')
+    assert any("完備基礎服務項目" in m.get_text() for m in marked)
+    assert "2025 (ROC 114)" in soup.get_text()
+    assert "Chiayi Veterans Service Office" in soup.find("h1").get_text() or soup.select_one("dl.gk-fields")
+
+
+def test_translated_text_is_shown_in_english(site):
+    soup = html(site, "en/plans/example-district-office/114/results")
+    assert not soup.select_one(".gk-notice--untranslated")
+    assert "Completed" in soup.get_text()
+
+
+def test_language_switcher_stays_on_the_same_page(site):
+    url = "plans/example-district-office/114/results"
+    zh = html(site, url).select_one("a.gk-language__link")
+    en = html(site, "en/" + url).select_one("a.gk-language__link")
+    assert (site / url / zh["href"]).resolve() == (site / "en" / url).resolve()
+    assert (site / "en" / url / en["href"]).resolve() == (site / url).resolve()
+
+
+def test_home_page_shows_publication_status_of_each_agency(site, portal):
+    soup = html(site, ".")
+    table = soup.select_one("table.gk-agencies")
+    rows = table.tbody.find_all("tr")
+    assert len(rows) == len(portal.agencies)
+    example = next(r for r in rows if "示範區公所" in r.get_text())
+    cells = [c.get_text(strip=True) for c in example.find_all("td")]
+    assert cells[2:] == ["✔已公開", "✔已公開"]  # this year's (115) plan, last year's (114) results
+    seed = next(r for r in rows if "嘉義榮民服務處" in r.get_text())
+    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["✖未公開", "✖未公開"]
+
+
+def test_agency_page_lists_profile_and_years(site):
+    soup = html(site, "plans/tainan-yujing-district-office")
+    text = soup.find("article").get_text()
+    for expected in ("李佳隆", "臺南市玉井區玉井里中正路27號", "5747104", "c578789@mail.tainan.gov.tw", "61 人", "78,861 千元"):
+        assert expected in text
+
+
+def test_data_model_page_covers_every_schema_field(site):
+    text = html(site, "data-model").get_text()
+    for field in ("deadline.every_year", "targets[].comparator", "results.<id>.status", "budget.unit"):
+        assert field in text
+
+
+def test_evidence_files_are_published(site):
+    assert (site / "plans" / "example-district-office" / "114" / "counter-photo.png").is_file()
+
+
+def test_pages_fetch_nothing_from_the_network(site):
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute) or ""
+                assert not value.startswith(("http://", "https://", "//")), (page, value)
+
+
+def test_a_failed_build_leaves_the_existing_site_as_it_was(tmp_path, minimal_plans):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("published", encoding="utf-8")
+    plan = minimal_plans / "sample-office" / "114" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    result = subprocess.run([*BUILD, "--out", str(out), "--plans", str(minimal_plans)], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "titel" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "published"
+    assert not list(tmp_path.glob(".site-*"))
