@@ -11,7 +11,8 @@ sys.path.insert(0, str(ROOT))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLANS = ROOT / "plans"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# Copies of the seed plans (shared/seeds), the source every transcription is checked against.
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
 # Which seed file each real agency's plan was transcribed from.
 SEED_PLANS = {
