@@ -10,7 +10,7 @@ from . import dates, text
 from .coverage import file_coverage
 from .i18n import ui
 from .model import Agency, Portal
-from .render import Page, Renderer, _html_block, agency_url, plan_url, relative, results_url
+from .render import Page, Renderer, html_block, agency_url, plan_url, relative, results_url
 from .summary import overall
 
 
@@ -71,9 +71,9 @@ def render_agency(agency: Agency, lang: str) -> Page:
     coverage = file_coverage(agency.data, "agency", lang) if lang != "zh-TW" else None
     parts = r.notices(agency, coverage.share if coverage else None)
     parts.append(f"## {escape(ui('profile', lang))} {{#profile}}")
-    parts.append(_html_block(r.fields(_profile_rows(r, agency))))
+    parts.append(html_block(r.fields(_profile_rows(r, agency))))
     parts.append(f"## {escape(ui('all_years', lang))} {{#years}}")
-    parts.append(_html_block(_years_table(r, agency, path)))
+    parts.append(html_block(_years_table(r, agency, path)))
     title = text.plain(agency.name, lang)
     return r.page(path, title, parts)
 
@@ -145,5 +145,5 @@ def _published(lang: str, yes: bool) -> Markup:
 def render_agency_index(portal: Portal, lang: str, today: datetime.date) -> Page:
     r = Renderer(lang)
     path = "plans/index.md"
-    parts = [_html_block(status_table(portal, lang, today, path))]
+    parts = [html_block(status_table(portal, lang, today, path))]
     return r.page(path, ui("plans", lang), parts)

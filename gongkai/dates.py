@@ -51,7 +51,3 @@ def format_deadline(deadline: Any, lang: str) -> str:
             return f"每年{month}月{day}日前"
         return f"By {day} {MONTHS[month - 1]} each year"
     return deadline["as_written"]
-
-
-def iso(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value else None

@@ -50,7 +50,6 @@ UI: dict[str, dict[str, str]] = {
     "note": {"zh-TW": "說明", "en": "Note"},
     "issuer": {"zh-TW": "發文機關", "en": "Issued by"},
     "doc_title": {"zh-TW": "文件", "en": "Document"},
-    "period_from_to": {"zh-TW": "{start}至{end}", "en": "{start} to {end}"},
     "annexes": {"zh-TW": "附件", "en": "Annexes"},
     "annex_no_file": {"zh-TW": "原計畫未附此檔案。", "en": "This file was not published with the plan."},
     "annex_download": {"zh-TW": "下載", "en": "Download"},
@@ -73,14 +72,12 @@ UI: dict[str, dict[str, str]] = {
     "summary_intro": {"zh-TW": "各實施要項的執行狀態統計。", "en": "Status counts for each top-level item."},
     "summary_line": {"zh-TW": "共 {total} 項，已完成 {done} 項（{share}）", "en": "{total} items, {done} completed ({share})"},
     "total": {"zh-TW": "合計", "en": "Total"},
-    "all_items": {"zh-TW": "全部項目", "en": "All items"},
     "share_completed": {"zh-TW": "完成比率", "en": "Share completed"},
     "count": {"zh-TW": "項數", "en": "Items"},
     "chart_title": {"zh-TW": "各實施要項執行狀態圖", "en": "Status of each top-level item"},
     "chart_data_table": {"zh-TW": "圖表數據", "en": "Chart data"},
     "results_of_plan": {"zh-TW": "計畫本文", "en": "The plan"},
     "results_page_link": {"zh-TW": "{year}執行成效一覽表", "en": "Results table for {year}"},
-    "plan_page_link": {"zh-TW": "{year}計畫", "en": "Plan for {year}"},
     "no_results": {"zh-TW": "尚未公開執行成效", "en": "Results not yet published"},
     "leaves_count": {"zh-TW": "{n} 項", "en": "{n} items"},
     "head": {"zh-TW": "首長", "en": "Head"},
@@ -97,9 +94,6 @@ UI: dict[str, dict[str, str]] = {
     "budget": {"zh-TW": "總預算", "en": "Budget"},
     "staff_count": {"zh-TW": "{count} 人", "en": "{count}"},
     "as_of_year": {"zh-TW": "（{year}）", "en": " ({year})"},
-    "dimension": {"zh-TW": "構面", "en": "Dimension"},
-    "language_name": {"zh-TW": "中文", "en": "English"},
-    "switch_language": {"zh-TW": "English", "en": "中文"},
 }
 
 SECTION_HEADINGS = {
@@ -130,18 +124,6 @@ STATUS_LABELS = {
 STATUS_SYMBOLS = {
     "completed": "✔", "in-progress": "◐", "ongoing": "↻",
     "not-started": "○", "not-achieved": "✖", "not-reported": "？",
-}
-
-DIMENSIONS = {
-    "basic-service": {"zh-TW": "完備基礎服務項目", "en": "Complete basic services"},
-    "feedback": {"zh-TW": "重視全程意見回饋及參與", "en": "Feedback and participation"},
-    "delivery": {"zh-TW": "便捷服務遞送過程與方式", "en": "Convenient service delivery"},
-    "inclusion": {"zh-TW": "關懷多元對象及城鄉差距", "en": "Inclusion of diverse groups"},
-    "open-government": {"zh-TW": "開放政府透明治理", "en": "Open and transparent government"},
-    "foresight": {"zh-TW": "掌握社經發展趨勢", "en": "Foresight on social and economic trends"},
-    "convenience": {"zh-TW": "優質便民服務", "en": "Convenient quality service"},
-    "information": {"zh-TW": "資訊流通服務", "en": "Information services"},
-    "innovation": {"zh-TW": "創新加值服務", "en": "Innovative value-added services"},
 }
 
 HISTORY_EVENTS = {"drafted": "drafted", "approved": "approved", "revised": "revised", "published": "published_event"}

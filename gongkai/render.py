@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import dates, figures, numbering, text
 from .chart import status_chart
 from .coverage import file_coverage
-from .i18n import DIMENSIONS, HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
+from .i18n import HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
 from .model import STATUSES, Agency, Node, Plan, Portal
 from .summary import by_top_item, overall, percent
 
@@ -41,7 +41,7 @@ def _markdown_escape(value: str) -> str:
     return re.sub(r"([\\`*_\[\]#<>{}])", r"\\\1", value)
 
 
-def _html_block(html: str) -> str:
+def html_block(html: str) -> str:
     # Markdown ends a raw HTML block at a blank line on some engines; keep each block in one piece.
     return re.sub(r"\n\s*\n+", "\n", html).strip()
 
@@ -137,10 +137,9 @@ class Renderer:
             )
         return blocks
 
-    def page(self, path: str, title: str, parts: list[str], *, heading: str | None = None,
-             page_title: str | None = None) -> Page:
+    def page(self, path: str, title: str, parts: list[str], *, page_title: str | None = None) -> Page:
         front = f"---\ntitle: {_yaml_string(page_title or title)}\n---\n"
-        body = [f"# {_markdown_escape(heading or title)}", *[p for p in parts if p]]
+        body = [f"# {_markdown_escape(title)}", *[p for p in parts if p]]
         return Page(path=path, title=title, markdown=front + "\n\n".join(body) + "\n")
 
     def fields(self, rows: list[tuple[str, Any]]) -> str:
@@ -185,7 +184,7 @@ def render_plan(agency: Agency, plan: Plan, lang: str) -> Page:
     path = f"{plan_url(plan)}index.md"
     coverage = file_coverage(plan.data, "plan", lang) if lang != "zh-TW" else None
     parts = r.notices(agency, coverage.share if coverage else None)
-    parts.append(_html_block(_plan_meta(r, agency, plan, path)))
+    parts.append(html_block(_plan_meta(r, agency, plan, path)))
     if "inner_title" in plan.data:
         parts.append(f'<p class="gk-inner-title">{text.inline(plan.data["inner_title"], lang)}</p>')
     nodes = {n.id: n for top in plan.nodes for n in top.walk() if n.id}
@@ -196,7 +195,7 @@ def render_plan(agency: Agency, plan: Plan, lang: str) -> Page:
     if plan.annexes and not annexes_shown:
         heading = SECTION_HEADINGS["annexes"][lang]
         parts.append(f"## {_markdown_escape(heading)} {{#sec-annexes}}")
-        parts.append(_html_block(_annex_list(r, plan, nodes)))
+        parts.append(html_block(_annex_list(r, plan, nodes)))
     parts.extend(_history(r, plan))
     title = text.plain(plan.title, lang)
     return r.page(path, title, parts, page_title=plan_title(agency, plan, lang))
@@ -239,7 +238,7 @@ def _section(r: Renderer, plan: Plan, section: dict[str, Any], number: int, node
     anchor = _section_anchor(plan, section, number)
     if "heading" not in section and section["kind"] == "other":
         # A numbered clause with no heading, e.g. 捌、本計畫如有未盡事宜…
-        return [_html_block(f'<div class="gk-clause" id="{anchor}"><span class="gk-marker">{mark}</span>'
+        return [html_block(f'<div class="gk-clause" id="{anchor}"><span class="gk-marker">{mark}</span>'
                             f'<div class="gk-item">{text.inline_markdown(section["text"], lang)}</div></div>')]
     heading_value = section.get("heading") or SECTION_HEADINGS[section["kind"]]
     heading = text.inline(heading_value, lang)
@@ -248,7 +247,7 @@ def _section(r: Renderer, plan: Plan, section: dict[str, Any], number: int, node
         parts.extend(_body(r, plan, section))
     else:
         annex_list = Markup(_annex_list(r, plan, nodes)) if section["kind"] == "annexes" else ""
-        parts.append(_html_block(r.render("section.html", section=section, annex_list=annex_list)))
+        parts.append(html_block(r.render("section.html", section=section, annex_list=annex_list)))
     return parts
 
 
@@ -256,15 +255,15 @@ def _body(r: Renderer, plan: Plan, body: dict[str, Any]) -> list[str]:
     lang = r.lang
     parts = []
     if "intro" in body:
-        parts.append(_html_block(str(text.block(body["intro"], lang))))
+        parts.append(html_block(str(text.block(body["intro"], lang))))
     if "intro_items" in body:
-        parts.append(_html_block(r.render("section.html", section={"kind": "goals", "items": body["intro_items"]},
+        parts.append(html_block(r.render("section.html", section={"kind": "goals", "items": body["intro_items"]},
                                           headless=False, annex_list="")))
     nodes = plan.nodes
     if body.get("layout") == "list":
-        parts.append(_html_block(r.render("body_list.html", nodes=nodes, body=body)))
+        parts.append(html_block(r.render("body_list.html", nodes=nodes, body=body)))
     else:
-        parts.append(_html_block(body_table(r, plan, body, nodes, _plan_columns(plan), "gk-body-caption")))
+        parts.append(html_block(body_table(r, plan, body, nodes, _plan_columns(plan), "gk-body-caption")))
     return parts
 
 
@@ -352,7 +351,7 @@ def render_results(agency: Agency, plan: Plan, lang: str) -> Page:
         coverage = file_coverage(plan.data, "plan", lang) + file_coverage(plan.results.data, "results", lang)
     parts = r.notices(agency, coverage.share if coverage else None)
     total = overall(plan)
-    parts.append(_html_block(r.fields([
+    parts.append(html_block(r.fields([
         (ui("agency", lang), Markup('<a href="{}">{}</a>').format(relative(path, agency_url(agency)),
                                                                   text.inline(agency.name, lang))),
         (ui("results_of_plan", lang), Markup('<a href="{}">{}</a>').format(relative(path, plan_url(plan)),
@@ -364,12 +363,12 @@ def render_results(agency: Agency, plan: Plan, lang: str) -> Page:
                                         share=percent(total.share_completed)))),
     ])))
     if "note" in plan.results.data:
-        parts.append(_html_block(str(text.block(plan.results.data["note"], lang))))
+        parts.append(html_block(str(text.block(plan.results.data["note"], lang))))
     parts.append(f"## {escape(ui('summary', lang))} {{#summary}}")
-    parts.append(_html_block(_summary(r, plan)))
+    parts.append(html_block(_summary(r, plan)))
     parts.append(f"## {escape(ui('results', lang))} {{#results-table}}")
     columns = [c for c in _plan_columns(plan) if c in ("targets",)] + ["status", "result"]
-    parts.append(_html_block(body_table(r, plan, plan.body, plan.nodes, columns, "gk-results-caption",
+    parts.append(html_block(body_table(r, plan, plan.body, plan.nodes, columns, "gk-results-caption",
                                         result_cell=lambda leaf: _result_cell(r, plan, leaf))))
     title = results_title(agency, plan, lang)
     return r.page(path, title, parts, page_title=f"{title}｜{text.plain(agency.name, lang)}")

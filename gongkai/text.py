@@ -19,9 +19,6 @@ class Shown:
     value: str
     lang: str
 
-    def translated_for(self, lang: str) -> bool:
-        return self.lang == lang
-
 
 def pick(value: Any, lang: str) -> Shown:
     """The text in `lang`, falling back to the Chinese original when no translation exists."""
@@ -34,10 +31,6 @@ def pick(value: Any, lang: str) -> Shown:
 
 def plain(value: Any, lang: str) -> str:
     return pick(value, lang).value
-
-
-def is_translated(value: Any, lang: str) -> bool:
-    return lang == "zh-TW" or (isinstance(value, dict) and "en" in value)
 
 
 def _wrap(html: str, shown: Shown, page_lang: str, *, block: bool) -> Markup:
