@@ -4,12 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_LANG ?= zh-TW
 
-.PHONY: site check serve test clean
+.PHONY: site check serve test a11y clean
 
 # The virtual environment is made on first use and refreshed when requirements.txt changes.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# axe-core for the accessibility checks, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 check: $(VENV)/.installed
@@ -22,8 +27,13 @@ serve: $(VENV)/.installed
 	$(PY) -m gongkai check
 	GONGKAI_LANG=$(SITE_LANG) GONGKAI_CONTENT=content/$(SITE_LANG) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
 
-test: $(VENV)/.installed
+# Every test, including the browser ones: axe on every page, keyboard, reflow, no-JavaScript use.
+test: $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest
+
+# Builds the site and prints a per-page accessibility report; fails on any violation.
+a11y: site node_modules/.installed
+	$(PY) scripts/a11y site
 
 clean:
 	rm -rf site .site-new-* .site-old-*

@@ -96,6 +96,31 @@ UI: dict[str, dict[str, str]] = {
     "as_of_year": {"zh-TW": "（{year}）", "en": " ({year})"},
 }
 
+# Text around every page: the skip link, the 導盲磚 access keys, the footer.
+CHROME_KEYS = ("skip", "key_u", "key_c", "key_z", "key_s", "noscript", "footer", "site_map", "accessibility")
+UI.update({
+    "skip": {"zh-TW": "跳到主要內容", "en": "Skip to main content"},
+    "key_u": {"zh-TW": "上方功能區塊", "en": "Top block"},
+    "key_c": {"zh-TW": "中央內容區塊", "en": "Main content"},
+    "key_z": {"zh-TW": "下方功能區塊", "en": "Bottom block"},
+    "key_s": {"zh-TW": "網站搜尋", "en": "Site search"},
+    "noscript": {"zh-TW": "您的瀏覽器未啟用 JavaScript。本網站所有計畫、執行成效與下載都可正常使用，只有站內搜尋需要 JavaScript。",
+                 "en": "JavaScript is turned off in your browser. Every plan, results table and download still works; "
+                       "only the site search needs JavaScript."},
+    "footer": {"zh-TW": "網站資訊", "en": "About this site"},
+    "site_map": {"zh-TW": "網站導覽", "en": "Site map"},
+    "accessibility": {"zh-TW": "無障礙聲明", "en": "Accessibility statement"},
+    "access_keys": {"zh-TW": "快速鍵", "en": "Access keys"},
+    "site_pages": {"zh-TW": "網站架構", "en": "All pages"},
+})
+HTML_LANG = {"zh-TW": "zh-Hant-TW", "en": "en"}
+
+
+def chrome(lang: str) -> dict[str, str]:
+    """The strings the page frame needs, for a site engine's templates."""
+    return {key: UI[key][lang] for key in CHROME_KEYS}
+
+
 SECTION_HEADINGS = {
     "basis": {"zh-TW": "依據", "en": "Basis"},
     "goals": {"zh-TW": "目標", "en": "Goals"},

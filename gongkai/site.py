@@ -11,16 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from . import text
 from .agency_pages import render_agency, render_agency_index, status_table
 from .i18n import ui
 from .load import load_portal
 from .model import Portal
 from .problems import Report
-from .render import Page, Renderer, render_plan, render_results, results_title
+from .settings import Settings, load_settings
+from .render import Page, Renderer, relative, render_plan, render_results, results_title
+from .settings import MARK_SIZE
 from .schemadoc import data_model_markdown
+from .sitemap_page import render_site_map
 
 HOME_MARKER = "<!-- gongkai:agencies -->"
+MARK_MARKER = "<!-- gongkai:accessibility-mark -->"
 TODAY_VARIABLE = "GONGKAI_TODAY"
 PLANS_VARIABLE = "GONGKAI_PLANS"
 
@@ -36,11 +42,16 @@ class Site:
     portal: Portal
     lang: str
     today: datetime.date
+    settings: Settings = Settings()
 
     @classmethod
-    def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None) -> tuple[Site, Report]:
+    def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
+             settings_file: Path | None = None) -> tuple[Site, Report]:
+        """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise."""
         portal, report = load_portal(plans_dir)
-        return cls(portal=portal, lang=lang, today=on or today()), report
+        settings, problems = load_settings(settings_file or plans_dir.parent / "portal.yml")
+        report.extend(problems)
+        return cls(portal=portal, lang=lang, today=on or today(), settings=settings), report
 
     def pages(self) -> list[Page]:
         pages = [render_agency_index(self.portal, self.lang, self.today)]
@@ -53,21 +64,32 @@ class Site:
                     pages.append(render_results(agency, plan, self.lang))
         pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
                           markdown=data_model_markdown(self.lang)))
+        pages.append(render_site_map(self.nav(), self.lang))
         return pages
 
     def expand(self, markdown: str, page_path: str) -> str:
-        """Fill the markers a hand-written page may hold, e.g. the agency table on the home page."""
-        if HOME_MARKER not in markdown:
-            return markdown
-        return markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path))
+        """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path))
+        if MARK_MARKER in markdown:
+            markdown = markdown.replace(MARK_MARKER, self._mark_html(page_path))
+        return markdown
+
+    def _mark_html(self, page_path: str) -> str:
+        mark = self.settings.accessibility_mark
+        if mark is None:
+            return ""
+        src = relative(page_path if page_path.endswith("index.md") else page_path[:-3] + "/index.md", mark.site_path)
+        return (f'<p class="gk-mark"><a href="{escape(mark.url)}"><img src="{escape(src)}" width="{MARK_SIZE[0]}" '
+                f'height="{MARK_SIZE[1]}" alt="{escape(mark.alt)}"></a></p>')
 
     def nav(self) -> list[Any]:
         """Navigation in MkDocs `nav` form: a list of {title: path or [children]}."""
         lang = self.lang
         r = Renderer(lang)
-        agencies: list[Any] = ["plans/index.md"]
+        agencies: list[Any] = [{ui("agencies", lang): "plans/index.md"}]
         for agency in self.portal.agencies.values():
-            children: list[Any] = [f"plans/{agency.id}/index.md"]
+            children: list[Any] = [{ui("profile", lang): f"plans/{agency.id}/index.md"}]
             for year in agency.years():
                 plan = agency.plans[year]
                 entries: list[Any] = [{r.year(year): f"plans/{agency.id}/{year}/index.md"}]
@@ -80,11 +102,15 @@ class Site:
             {ui("plans", lang): agencies},
             {ui("about", lang): "about.md"},
             {ui("data_model", lang): "data-model.md"},
+            {ui("accessibility", lang): "accessibility.md"},
+            {ui("site_map", lang): "site-map/index.md"},
         ]
 
     def assets(self) -> list[tuple[Path, str]]:
         """Annex and evidence files to publish beside the pages: (source, site path)."""
         files = []
+        if self.settings.accessibility_mark:
+            files.append((self.settings.accessibility_mark.image, self.settings.accessibility_mark.site_path))
         for plan in self.portal.plans():
             base = f"plans/{plan.agency_id}/{plan.year}/"
             for annex in plan.annexes:

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gongkai.i18n import ui  # noqa: E402
+from gongkai.i18n import HTML_LANG, chrome, ui  # noqa: E402
 from gongkai.site import PLANS_VARIABLE, Site  # noqa: E402
 from gongkai.static import stylesheet  # noqa: E402
 
@@ -36,7 +36,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort("\n" + report.format(ROOT))
     _site = site
     config.site_name = ui("site_name", lang)
+    if lang != "zh-TW" and config.site_url:
+        config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
     config.nav = site.nav()
+    config.extra["ui"] = chrome(lang)
+    config.extra["html_lang"] = HTML_LANG[lang]
     # Each language lives in its own folder: zh-TW at the root, English under en/.
     prefix_from = {"zh-TW": {"zh-TW": "", "en": "en/"}, "en": {"zh-TW": "../", "en": ""}}[lang]
     config.extra["alternate"] = [
