@@ -14,16 +14,20 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def format_target(target: dict[str, Any], lang: str) -> str:
-    """E.g. 測試分數 ≥ 80 分；抽測正確件數 ≥ 26 件（共 30 件）."""
+def target_figure(target: dict[str, Any], lang: str) -> str:
+    """The goal without its metric: ≥ 26件（共 30件）."""
     unit = plain(target["unit"], lang) if "unit" in target else ""
     spacer = "" if lang == "zh-TW" or unit in ("%", "") else " "
     figure = f"{COMPARATORS[target['comparator']]} {_number(target['value'])}{spacer}{unit}"
-    out = f"{plain(target['metric'], lang)} {figure}"
     if "of" in target:
         sample = _number(target["of"])
-        out += f"（共 {sample}{unit}）" if lang == "zh-TW" else f" (of {sample})"
-    return out
+        figure += f"（共 {sample}{unit}）" if lang == "zh-TW" else f" (of {sample})"
+    return figure
+
+
+def format_target(target: dict[str, Any], lang: str) -> str:
+    """E.g. 測試分數 ≥ 80分; 抽測正確件數 ≥ 26件（共 30件）."""
+    return f"{plain(target['metric'], lang)} {target_figure(target, lang)}"
 
 
 def format_frequency(frequency: dict[str, Any], lang: str) -> str:

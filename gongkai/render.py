@@ -66,7 +66,8 @@ class Renderer:
             md=lambda value: text.block(value, lang),
             mdi=lambda value: text.inline_markdown(value, lang),
             plain=lambda value: text.plain(value, lang),
-            marker=lambda style, n: numbering.marker(style, n, lang),
+            # English markers need a space before the text, for screen readers as much as for the eye.
+            marker=lambda style, n: numbering.marker(style, n, lang) + ("" if lang == "zh-TW" else " "),
             level_style=numbering.level_style,
             date=lambda value: dates.format_date(value, lang),
             deadline=self._deadline,
@@ -391,7 +392,7 @@ def _summary(r: Renderer, plan: Plan) -> str:
                             else '<li><span class="gk-marker">{}</span><div class="gk-item">{}: {} ({})</div></li>').format(
             numbering.marker("一、", node.position[-1], lang), text.inline(node.text, lang), line, counts))
     summary_list = Markup('<ol class="gk-list gk-summary">{}</ol>').format(Markup("").join(items))
-    description = "；".join(
+    description = ("；" if lang == "zh-TW" else "; ").join(
         f"{_item_mark(n, lang)}{text.plain(n.text, lang)} "
         f"{ui('summary_line', lang, total=t.total, done=t.completed, share=percent(t.share_completed))}"
         for n, t in rows)
@@ -431,8 +432,8 @@ def _result_cell(r: Renderer, plan: Plan, leaf: Node) -> Markup:
         target = figures.target_for(measured, targets)
         line = figures.format_measured(measured, target, lang)
         if target is not None:
-            line += f"（{ui('targets', lang)} {figures.format_target(target, lang).split(' ', 1)[-1]}）" if lang == "zh-TW" \
-                else f" (target {figures.format_target(target, lang).split(' ', 1)[-1]})"
+            goal = figures.target_figure(target, lang)
+            line += f"（目標 {goal}）" if lang == "zh-TW" else f" (target {goal})"
         parts.append(Markup('<p class="gk-measured"><strong>{}</strong>{}{}</p>').format(ui("measured", lang), colon(lang), line))
     evidence = entry.get("evidence", [])
     if evidence:

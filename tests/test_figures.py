@@ -1,4 +1,4 @@
-from gongkai.figures import format_frequency, format_measured, format_target, target_for
+from gongkai.figures import format_frequency, format_measured, format_target, target_figure, target_for
 
 SCORE = {"metric": "測試分數", "comparator": ">=", "value": 80, "unit": "分"}
 SAMPLE = {"metric": "抽測正確件數", "comparator": ">=", "value": 26, "unit": "件", "of": 30}
@@ -25,3 +25,10 @@ def test_measured_values_find_their_target():
     assert target_for({"value": 1}, [SCORE]) is SCORE
     assert target_for({"value": 1}, targets) is None
     assert format_measured({"value": 85}, SCORE, "zh-TW") == "測試分數：85分"
+
+
+def test_target_figure_keeps_multi_word_english_metrics_apart():
+    target = {"metric": {"zh-TW": "7日內回復比率", "en": "Share of cases answered within 7 days"},
+              "comparator": ">=", "value": 95, "unit": "%"}
+    assert target_figure(target, "en") == "≥ 95%"
+    assert format_target(target, "en") == "Share of cases answered within 7 days ≥ 95%"

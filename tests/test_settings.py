@@ -1,0 +1,35 @@
+import shutil
+
+from conftest import FIXTURES
+from gongkai.settings import load_settings
+
+
+def write_settings(tmp_path, text):
+    path = tmp_path / "portal.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_settings_file_means_no_mark(tmp_path):
+    settings, problems = load_settings(tmp_path / "portal.yml")
+    assert settings.accessibility_mark is None and not problems
+
+
+def test_accessibility_mark_is_read_with_its_image(tmp_path):
+    shutil.copy(FIXTURES / "accessibility-mark.png", tmp_path / "mark.png")
+    path = write_settings(tmp_path, "accessibility_mark:\n  image: mark.png\n  url: https://example.org/mark\n  alt: 通過AA檢測\n")
+    settings, problems = load_settings(path)
+    assert not problems
+    assert settings.accessibility_mark.site_path == "assets/accessibility-mark.png"
+
+
+def test_incomplete_or_missing_mark_is_reported(tmp_path):
+    _, problems = load_settings(write_settings(tmp_path, "accessibility_mark:\n  image: mark.png\n"))
+    assert "incomplete" in problems[0].summary.en and "url" in problems[0].found
+    _, problems = load_settings(write_settings(tmp_path, "accessibility_mark:\n  image: none.png\n  url: u\n  alt: a\n"))
+    assert "image is missing" in problems[0].summary.en
+
+
+def test_broken_settings_yaml_is_reported(tmp_path):
+    _, problems = load_settings(write_settings(tmp_path, "accessibility_mark: [\n"))
+    assert problems and "cannot be read" in problems[0].summary.en
