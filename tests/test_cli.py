@@ -4,7 +4,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 
 
 def run_check(plans):

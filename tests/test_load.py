@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PLANS, SEED_PLANS
+from support import FIXTURES, PLANS, SEED_PLANS
 from gongkai.load import load_portal
 
 BROKEN = FIXTURES / "broken"

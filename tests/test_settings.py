@@ -1,6 +1,6 @@
 import shutil
 
-from conftest import FIXTURES
+from support import FIXTURES
 from gongkai.settings import load_settings
 
 

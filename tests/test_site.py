@@ -6,7 +6,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 from gongkai.site import HOME_MARKER, MARK_MARKER, Site
 
 

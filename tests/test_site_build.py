@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PLANS, ROOT, SEED_PLANS, SEEDS
+from support import PLANS, ROOT, SEED_PLANS, SEEDS
 from gongkai.coverage import text_fields
 from gongkai.load import load_portal
 from gongkai.schemas import schema

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 from gongkai.accessibility import browser, serve, site_paths
+from support import ROOT
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_generate_writes_every_page_and_fills_the_home_page(tmp_path):
