@@ -113,6 +113,7 @@ def test_print_hides_navigation(page, base_url):
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-header").is_visible()
     assert page.locator("table.gk-body-table").is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('table.gk-body-table tbody tr')).breakInside") == "avoid"
 
 
 def _tab_to(page, selector: str, backwards: bool = False) -> None:
