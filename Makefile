@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_LANG ?= zh-TW
 
-.PHONY: site check serve test a11y clean
+.PHONY: site check serve test a11y translations clean
 
 # The virtual environment is made on first use and refreshed when requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -26,6 +26,10 @@ site: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(PY) -m gongkai check
 	GONGKAI_LANG=$(SITE_LANG) GONGKAI_CONTENT=content/$(SITE_LANG) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
+
+# Lists every text without English; `make translations MIN=100` fails below 100% translated.
+translations: $(VENV)/.installed
+	$(PY) scripts/translations $(if $(MIN),--min $(MIN))
 
 # Every test, including the browser ones: axe on every page, keyboard, reflow, no-JavaScript use.
 test: $(VENV)/.installed node_modules/.installed

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from . import dates, text
 from .coverage import file_coverage
 from .i18n import ui
+from .metadata import PageFacts, latest_update, portal_years
 from .model import Agency, Portal
 from .render import Page, Renderer, html_block, agency_url, plan_url, relative, results_url
 from .summary import overall
@@ -75,7 +76,13 @@ def render_agency(agency: Agency, lang: str) -> Page:
     parts.append(f"## {escape(ui('all_years', lang))} {{#years}}")
     parts.append(html_block(_years_table(r, agency, path)))
     title = text.plain(agency.name, lang)
-    return r.page(path, title, parts)
+    stamps = [d for p in agency.plans.values() for d in (p.updated, p.results.updated if p.results else None) if d]
+    years = agency.years()
+    facts = PageFacts(title=title, description=f"{title}{ui('profile', lang) if lang == 'zh-TW' else ': ' + ui('profile', lang)}",
+                      updated=max(stamps) if stamps else None, agency=agency,
+                      first_year=min(years) if years else None, last_year=max(years) if years else None,
+                      relation=f"/{agency_url(agency)}", keywords=(title,))
+    return r.page(path, title, parts, facts)
 
 
 def _years_table(r: Renderer, agency: Agency, path: str) -> str:
@@ -146,4 +153,7 @@ def render_agency_index(portal: Portal, lang: str, today: datetime.date) -> Page
     r = Renderer(lang)
     path = "plans/index.md"
     parts = [html_block(status_table(portal, lang, today, path))]
-    return r.page(path, ui("plans", lang), parts)
+    first, last = portal_years(portal)
+    facts = PageFacts(title=ui("plans", lang), description=ui("agencies", lang), updated=latest_update(portal),
+                      first_year=first, last_year=last, relation="/")
+    return r.page(path, ui("plans", lang), parts, facts)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .load import load_portal
+from .glossary import load_glossary
 from .settings import load_settings
 
 
@@ -14,6 +15,7 @@ def check(plans_dir: Path, root: Path) -> int:
     """Print every problem, or a one-line summary when there are none. Returns the exit status."""
     portal, report = load_portal(plans_dir)
     report.extend(load_settings(plans_dir.parent / "portal.yml")[1])
+    report.extend(load_glossary(plans_dir.parent / "glossary.yml")[1])
     if not report.ok:
         print(report.format(root).replace("網站未建置。", "請修正後再建置。").replace(
             "the site was not built", "fix them before building"), file=sys.stderr)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .schemas import schema
 
-TEXT_REFS = {"common.schema.json#/definitions/text", "common.schema.json#/definitions/markdown"}
+TEXT_DEFINITIONS = ("text", "markdown")
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,10 @@ def _matches(value: Any, rule: dict[str, Any]) -> bool:
 def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any],
                 path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
     """Every (path, value) in `value` that the schema `node` declares as text or Markdown."""
-    if node.get("$ref") in TEXT_REFS:
+    node, document = _resolve(node, document)
+    if any(node is schema("common")["definitions"][name] for name in TEXT_DEFINITIONS):
         yield path, value
         return
-    node, document = _resolve(node, document)
     if isinstance(value, dict):
         for branch in _branches(node, value):
             yield from text_fields(value, branch, document, path)

@@ -97,7 +97,8 @@ UI: dict[str, dict[str, str]] = {
 }
 
 # Text around every page: the skip link, the 導盲磚 access keys, the footer.
-CHROME_KEYS = ("skip", "key_u", "key_c", "key_z", "key_s", "noscript", "footer", "site_map", "accessibility")
+CHROME_KEYS = ("skip", "key_u", "key_c", "key_z", "key_s", "noscript", "footer", "site_map", "accessibility",
+               "page_updated")
 UI.update({
     "skip": {"zh-TW": "跳到主要內容", "en": "Skip to main content"},
     "key_u": {"zh-TW": "上方功能區塊", "en": "Top block"},
@@ -109,6 +110,10 @@ UI.update({
                        "only the site search needs JavaScript."},
     "footer": {"zh-TW": "網站資訊", "en": "About this site"},
     "site_map": {"zh-TW": "網站導覽", "en": "Site map"},
+    "privacy": {"zh-TW": "隱私權政策", "en": "Privacy policy"},
+    "security": {"zh-TW": "資訊安全政策", "en": "Information security policy"},
+    "open_data": {"zh-TW": "政府網站資料開放宣告", "en": "Open data declaration"},
+    "page_updated": {"zh-TW": "本頁更新日期", "en": "This page was last updated on"},
     "accessibility": {"zh-TW": "無障礙聲明", "en": "Accessibility statement"},
     "access_keys": {"zh-TW": "快速鍵", "en": "Access keys"},
     "site_pages": {"zh-TW": "網站架構", "en": "All pages"},

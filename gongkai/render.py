@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+import yaml
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
@@ -19,18 +21,29 @@ from .chart import status_chart
 from .coverage import file_coverage
 from .i18n import HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
 from .model import STATUSES, Agency, Node, Plan, Portal
+from .metadata import PageFacts, plan_facts
 from .summary import by_top_item, overall, percent
 
 SINGLE_ANCHOR_KINDS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Page:
-    """One generated page: where it goes (relative to the docs root), its title and its content."""
+    """One generated page: where it goes (relative to the docs root), its title, content and facts.
+
+    `meta` becomes the page's front matter: its title, and the metadata the site adds from `facts`.
+    """
 
     path: str
     title: str
-    markdown: str
+    body: str
+    facts: PageFacts
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def markdown(self) -> str:
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n{self.body}"
 
 
 def colon(lang: str) -> str:
@@ -138,10 +151,10 @@ class Renderer:
             )
         return blocks
 
-    def page(self, path: str, title: str, parts: list[str], *, page_title: str | None = None) -> Page:
-        front = f"---\ntitle: {_yaml_string(page_title or title)}\n---\n"
+    def page(self, path: str, title: str, parts: list[str], facts: PageFacts, *, page_title: str | None = None) -> Page:
         body = [f"# {_markdown_escape(title)}", *[p for p in parts if p]]
-        return Page(path=path, title=title, markdown=front + "\n\n".join(body) + "\n")
+        return Page(path=path, title=title, body="\n\n".join(body) + "\n", facts=facts,
+                    meta={"title": page_title or title})
 
     def fields(self, rows: list[tuple[str, Any]]) -> str:
         items = "".join(f"<div><dt>{escape(name)}</dt><dd>{value}</dd></div>" for name, value in rows if value)
@@ -152,10 +165,6 @@ class Renderer:
             return Markup(escape(ui("not_recorded", self.lang)))
         return Markup('<time datetime="{}">{}</time>').format(updated.isoformat(),
                                                               dates.format_date(updated, self.lang))
-
-
-def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def plan_url(plan: Plan) -> str:
@@ -199,7 +208,9 @@ def render_plan(agency: Agency, plan: Plan, lang: str) -> Page:
         parts.append(html_block(_annex_list(r, plan, nodes)))
     parts.extend(_history(r, plan))
     title = text.plain(plan.title, lang)
-    return r.page(path, title, parts, page_title=plan_title(agency, plan, lang))
+    facts = plan_facts(agency, plan, lang, plan_title(agency, plan, lang), title,
+                       f"/{results_url(plan)}" if plan.results else f"/{agency_url(agency)}", plan.updated)
+    return r.page(path, title, parts, facts, page_title=plan_title(agency, plan, lang))
 
 
 def _plan_meta(r: Renderer, agency: Agency, plan: Plan, path: str) -> str:
@@ -372,7 +383,10 @@ def render_results(agency: Agency, plan: Plan, lang: str) -> Page:
     parts.append(html_block(body_table(r, plan, plan.body, plan.nodes, columns, "gk-results-caption",
                                         result_cell=lambda leaf: _result_cell(r, plan, leaf))))
     title = results_title(agency, plan, lang)
-    return r.page(path, title, parts, page_title=f"{title}｜{text.plain(agency.name, lang)}")
+    page_title = f"{title}｜{text.plain(agency.name, lang)}"
+    facts = plan_facts(agency, plan, lang, page_title, f"{text.plain(plan.title, lang)}：{title}" if lang == "zh-TW"
+                       else f"{title}: {text.plain(plan.title, lang)}", f"/{plan_url(plan)}", plan.results.updated)
+    return r.page(path, title, parts, facts, page_title=page_title)
 
 
 def _item_mark(node: Node, lang: str) -> str:

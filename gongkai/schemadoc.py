@@ -13,13 +13,15 @@ TITLES = {
     "zh-TW": {"title": "資料格式說明", "intro": "本頁由資料格式定義（JSON Schema）自動產生，與檢查資料所用的規則相同。"
               "在編輯器中，YAML 檔第一行的 `# yaml-language-server: $schema=…` 會依同一份定義提供自動完成與錯誤提示。",
               "field": "欄位", "type": "型態", "required": "必填", "description": "說明", "yes": "是",
-              "file": {"agency": "機關基本資料 agency.yml", "plan": "計畫 plan.yml", "results": "執行成效 results.yml"},
+              "file": {"agency": "機關基本資料 agency.yml", "plan": "計畫 plan.yml", "results": "執行成效 results.yml",
+                       "portal": "網站設定 portal.yml"},
               "common": "共用型態"},
     "en": {"title": "Data model", "intro": "This page is generated from the JSON Schemas, the same rules that check the data. "
            "In an editor, the first line of each YAML file, `# yaml-language-server: $schema=…`, gives autocompletion "
            "and error marks from the same definitions.",
            "field": "Field", "type": "Type", "required": "Required", "description": "Description", "yes": "yes",
-           "file": {"agency": "Agency profile agency.yml", "plan": "Plan plan.yml", "results": "Results results.yml"},
+           "file": {"agency": "Agency profile agency.yml", "plan": "Plan plan.yml", "results": "Results results.yml",
+                    "portal": "Portal settings portal.yml"},
            "common": "Shared types"},
 }
 
@@ -124,7 +126,7 @@ def _table(kind: str, caption: str, rows_: Iterator[tuple[str, str, bool, str]],
 
 def data_model_markdown(lang: str) -> str:
     words = TITLES[lang]
-    out = [f"---\ntitle: {words['title']}\n---\n", f"# {words['title']}", words["intro"]]
+    out = [f"# {words['title']}", words["intro"]]
     for kind in SCHEMA_FILES:
         root = schema(kind)
         out.append(f"## {words['file'][kind]} {{#{kind}}}")

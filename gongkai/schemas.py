@@ -17,6 +17,7 @@ SCHEMA_FILES = {
     "agency": "agency.schema.json",
     "plan": "plan.schema.json",
     "results": "results.schema.json",
+    "portal": "portal.schema.json",
 }
 COMMON_FILE = "common.schema.json"
 

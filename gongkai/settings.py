@@ -1,15 +1,17 @@
-"""Settings of one portal (portal.yml): things an agency configures once, such as its accessibility mark."""
+"""Settings of one portal (portal.yml): its publisher, classification codes and accessibility mark."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from .problems import Bilingual, Problem
+from .schema_errors import schema_problems
+from .yamlsource import load
 
 MARK_SIZE = (88, 31)
+DEFAULT_CATEGORIES = {"theme": "410", "cake": "D00", "service": "I00"}
 
 
 @dataclass(frozen=True)
@@ -27,29 +29,31 @@ class AccessibilityMark:
 
 @dataclass(frozen=True)
 class Settings:
+    publisher: dict[str, Any] | None = None
+    categories: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
     accessibility_mark: AccessibilityMark | None = None
 
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """The settings in `path`; a missing file means the defaults."""
     if not path.is_file():
         return Settings(), []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        return Settings(), [Problem(file=path, summary=Bilingual("設定檔無法讀取", "the settings file cannot be read"),
-                                    found=str(error).splitlines()[0])]
+    doc, problems = load(path)
+    if doc is None:
+        # An empty settings file (every line a comment) is fine: it means the defaults.
+        return Settings(), [p for p in problems if "empty" not in p.summary.en]
+    problems = schema_problems(doc, "portal")
+    if problems:
+        return Settings(), problems
+    data = doc.data
     mark = data.get("accessibility_mark")
-    if not mark:
-        return Settings(), []
-    missing = [key for key in ("image", "url", "alt") if not mark.get(key)]
-    if missing:
-        return Settings(), [Problem(file=path, field="accessibility_mark",
-                                    summary=Bilingual("無障礙標章設定不完整", "the accessibility mark setting is incomplete"),
-                                    expected=Bilingual("image、url、alt 三項", "image, url and alt"),
-                                    found="缺少 / missing: " + ", ".join(missing))]
-    image = (path.parent / mark["image"]).resolve()
-    if not image.is_file():
-        return Settings(), [Problem(file=path, field="accessibility_mark.image",
-                                    summary=Bilingual("找不到無障礙標章圖檔", "the accessibility mark image is missing"),
-                                    found=str(mark["image"]))]
-    return Settings(AccessibilityMark(image=image, url=str(mark["url"]), alt=str(mark["alt"]))), []
+    if mark:
+        image = (path.parent / mark["image"]).resolve()
+        if not image.is_file():
+            line, column = doc.position(["accessibility_mark", "image"])
+            return Settings(), [Problem(file=path, line=line, column=column, field="accessibility_mark.image",
+                                        summary=Bilingual("找不到無障礙標章圖檔", "the accessibility mark image is missing"),
+                                        found=str(mark["image"]))]
+        mark = AccessibilityMark(image=image, url=mark["url"], alt=mark["alt"])
+    return Settings(publisher=data.get("publisher"), categories={**DEFAULT_CATEGORIES, **data.get("categories", {})},
+                    accessibility_mark=mark), []

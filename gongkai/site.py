@@ -6,17 +6,21 @@ An engine adapter (the MkDocs hook, or `scripts/generate` for other engines) tur
 from __future__ import annotations
 
 import datetime
+import functools
 import os
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
-from . import text
+from . import dates, text
 from .agency_pages import render_agency, render_agency_index, status_table
 from .i18n import ui
-from .load import load_portal
+from .load import git_dates, load_portal
+from .glossary import load_glossary
+from .metadata import PageFacts, dublin_core, glossary_keywords, latest_update, portal_years
 from .model import Portal
 from .problems import Report
 from .settings import Settings, load_settings
@@ -24,6 +28,9 @@ from .render import Page, Renderer, relative, render_plan, render_results, resul
 from .settings import MARK_SIZE
 from .schemadoc import data_model_markdown
 from .sitemap_page import render_site_map
+
+# One git query per folder of hand-written pages, however many pages it holds.
+_folder_dates = functools.cache(git_dates)
 
 HOME_MARKER = "<!-- gongkai:agencies -->"
 MARK_MARKER = "<!-- gongkai:accessibility-mark -->"
@@ -43,6 +50,7 @@ class Site:
     lang: str
     today: datetime.date
     settings: Settings = Settings()
+    glossary: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
     @classmethod
     def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
@@ -51,7 +59,9 @@ class Site:
         portal, report = load_portal(plans_dir)
         settings, problems = load_settings(settings_file or plans_dir.parent / "portal.yml")
         report.extend(problems)
-        return cls(portal=portal, lang=lang, today=on or today(), settings=settings), report
+        glossary, problems = load_glossary(plans_dir.parent / "glossary.yml")
+        report.extend(problems)
+        return cls(portal=portal, lang=lang, today=on or today(), settings=settings, glossary=glossary), report
 
     def pages(self) -> list[Page]:
         pages = [render_agency_index(self.portal, self.lang, self.today)]
@@ -63,9 +73,35 @@ class Site:
                 if plan.results:
                     pages.append(render_results(agency, plan, self.lang))
         pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
-                          markdown=data_model_markdown(self.lang)))
-        pages.append(render_site_map(self.nav(), self.lang))
+                          body=data_model_markdown(self.lang), facts=self.site_facts(ui("data_model", self.lang)),
+                          meta={"title": ui("data_model", self.lang)}))
+        pages.append(render_site_map(self.nav(), self.lang, self.site_facts(ui("site_map", self.lang))))
+        for page in pages:
+            page.meta.update(self.page_meta(page.facts))
         return pages
+
+    def site_facts(self, title: str, updated: datetime.date | None = None) -> PageFacts:
+        """Facts of a page about the whole site: it covers every year, and changes with any data."""
+        first, last = portal_years(self.portal)
+        return PageFacts(title=title, description=title, updated=updated or latest_update(self.portal),
+                         first_year=first, last_year=last, relation="/")
+
+    def content_meta(self, title: str, source: Path | None) -> dict[str, Any]:
+        """Front matter for a hand-written page: dated by the last git commit that changed it."""
+        updated = _folder_dates(source.parent).get(source.resolve()) if source else None
+        return self.page_meta(self.site_facts(title, updated))
+
+    def page_meta(self, facts: PageFacts) -> dict[str, Any]:
+        """Front matter for a page: its Dublin Core metadata and its last-updated date, as shown."""
+        terms = glossary_keywords(self.glossary, facts.source_text, self.lang)
+        meta: dict[str, Any] = {"dc": dublin_core(facts, self.portal, self.settings, self.lang, terms)}
+        if terms:
+            # Search engines index these with the page, so a term finds the pages that use it in any wording.
+            meta["tags"] = terms
+        if facts.updated:
+            meta["updated"] = facts.updated.isoformat()
+            meta["updated_shown"] = dates.format_date(facts.updated, self.lang)
+        return meta
 
     def expand(self, markdown: str, page_path: str) -> str:
         """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
@@ -103,6 +139,9 @@ class Site:
             {ui("about", lang): "about.md"},
             {ui("data_model", lang): "data-model.md"},
             {ui("accessibility", lang): "accessibility.md"},
+            {ui("privacy", lang): "privacy.md"},
+            {ui("security", lang): "security.md"},
+            {ui("open_data", lang): "open-data.md"},
             {ui("site_map", lang): "site-map/index.md"},
         ]
 

@@ -7,6 +7,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .i18n import ui
+from .metadata import PageFacts
 from .render import Page, html_block, relative
 
 ACCESS_KEYS = ("U", "C", "Z", "S")
@@ -44,7 +45,7 @@ def _tree(entries: list[Any], path: str) -> Markup:
     return Markup("<ul>{}</ul>").format(Markup("").join(items))
 
 
-def render_site_map(nav: list[Any], lang: str) -> Page:
+def render_site_map(nav: list[Any], lang: str, facts: PageFacts) -> Page:
     path = "site-map/index.md"
     keys = Markup("").join(
         Markup("<tr><th scope=\"row\"><kbd>{}</kbd></th><td>{}</td></tr>").format(k, ui(KEY_NAMES[k], lang))
@@ -61,5 +62,5 @@ def render_site_map(nav: list[Any], lang: str) -> Page:
         html_block(str(_tree(nav, path))),
     ]
     title = ui("site_map", lang)
-    return Page(path=path, title=title,
-                markdown=f'---\ntitle: "{title}"\n---\n# {title}\n\n' + "\n\n".join(parts) + "\n")
+    return Page(path=path, title=title, body=f"# {title}\n\n" + "\n\n".join(parts) + "\n", facts=facts,
+                meta={"title": title})

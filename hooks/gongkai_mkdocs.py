@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,8 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gongkai.footer import contact_html, policy_links  # noqa: E402
+from gongkai.glossary import jieba_user_dictionary, load_glossary, search_words  # noqa: E402
 from gongkai.i18n import HTML_LANG, chrome, ui  # noqa: E402
 from gongkai.site import PLANS_VARIABLE, Site  # noqa: E402
 from gongkai.static import stylesheet  # noqa: E402
@@ -25,6 +28,7 @@ LANGUAGES = {
     "zh-TW": {"name": "中文", "lang": "zh-Hant-TW", "link": "/"},
     "en": {"name": "English", "lang": "en", "link": "/en/"},
 }
+ROOT_PREFIX = {"zh-TW": "", "en": "en/"}
 _site: Site | None = None
 
 
@@ -35,16 +39,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not report.ok:
         raise Abort("\n" + report.format(ROOT))
     _site = site
+    _segment_glossary_terms(site)
     config.site_name = ui("site_name", lang)
+    config.extra["site_root"] = (config.site_url or "/").rstrip("/") + "/"
     if lang != "zh-TW" and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
     config.nav = site.nav()
     config.extra["ui"] = chrome(lang)
     config.extra["html_lang"] = HTML_LANG[lang]
+    config.extra["footer_contact"] = contact_html(site.settings, site.portal, lang)
+    config.extra["footer_links"] = policy_links(lang)
     # Each language lives in its own folder: zh-TW at the root, English under en/.
     prefix_from = {"zh-TW": {"zh-TW": "", "en": "en/"}, "en": {"zh-TW": "../", "en": ""}}[lang]
     config.extra["alternate"] = [
-        {**info, "prefix": prefix_from[code], "current": code == lang} for code, info in LANGUAGES.items()
+        {**info, "prefix": prefix_from[code], "root_prefix": ROOT_PREFIX[code],
+         "current": code == lang}
+        for code, info in LANGUAGES.items()
     ]
     return config
 
@@ -61,4 +71,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
+    if "dc" not in page.meta:
+        # A hand-written page: its metadata comes from its title and the date git last changed it.
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
     return _site.expand(markdown, page.file.src_uri)
+
+
+def _segment_glossary_terms(site: Site) -> None:
+    """Make the search index keep glossary terms and agency names as single words."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    terms, _ = load_glossary(ROOT / "glossary.yml")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
+        handle.write(jieba_user_dictionary(search_words(terms, site.portal)))
+    jieba.load_userdict(handle.name)
+    os.unlink(handle.name)

@@ -25,11 +25,28 @@ def test_accessibility_mark_is_read_with_its_image(tmp_path):
 
 def test_incomplete_or_missing_mark_is_reported(tmp_path):
     _, problems = load_settings(write_settings(tmp_path, "accessibility_mark:\n  image: mark.png\n"))
-    assert "incomplete" in problems[0].summary.en and "url" in problems[0].found
-    _, problems = load_settings(write_settings(tmp_path, "accessibility_mark:\n  image: none.png\n  url: u\n  alt: a\n"))
+    assert {p.field for p in problems} == {"accessibility_mark.url", "accessibility_mark.alt"}
+    assert all(p.line == 1 for p in problems)
+    _, problems = load_settings(write_settings(tmp_path, "accessibility_mark:\n  image: none.png\n  url: https://example.org/\n  alt: a\n"))
     assert "image is missing" in problems[0].summary.en
 
 
 def test_broken_settings_yaml_is_reported(tmp_path):
     _, problems = load_settings(write_settings(tmp_path, "accessibility_mark: [\n"))
-    assert problems and "cannot be read" in problems[0].summary.en
+    assert problems and "syntax" in problems[0].summary.en
+
+
+def test_wrong_category_code_names_the_expected_form(tmp_path):
+    _, problems = load_settings(write_settings(tmp_path, "categories:\n  theme: 41\n"))
+    assert problems[0].field == "categories.theme" and problems[0].line == 2
+
+
+def test_a_settings_file_of_comments_only_means_the_defaults(tmp_path):
+    settings, problems = load_settings(write_settings(tmp_path, "# nothing set yet\n"))
+    assert not problems and settings.categories["service"] == "I00"
+
+
+def test_repository_settings_are_valid():
+    from support import ROOT
+    settings, problems = load_settings(ROOT / "portal.yml")
+    assert not problems and settings.publisher["code"] == "EXAMPLE00"

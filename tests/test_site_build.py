@@ -171,13 +171,12 @@ def test_results_summary_has_an_accessible_chart_and_the_numbers_in_a_table(site
     assert all(s.select_one(".gk-status__symbol") and s.get_text(strip=True)[1:] for s in soup.select(".gk-status"))
 
 
-def test_english_pages_translate_interface_and_mark_untranslated_text(site):
+def test_english_plan_pages_show_the_translation(site):
     soup = html(site, "en/plans/chiayi-veterans-service-office/114")
-    assert soup.select_one(".gk-notice--untranslated")
-    marked = soup.select('article [lang="zh-Hant-TW"]')
-    assert any("完備基礎服務項目" in m.get_text() for m in marked)
+    assert not soup.select_one(".gk-notice--untranslated")
     assert "2025 (ROC 114)" in soup.get_text()
-    assert "Chiayi Veterans Service Office" in soup.find("h1").get_text() or soup.select_one("dl.gk-fields")
+    assert "Chiayi Veterans Service Office" in soup.find("h1").get_text()
+    assert "single-window service" in soup.find("article").get_text()
 
 
 def test_translated_text_is_shown_in_english(site):
@@ -246,3 +245,83 @@ def test_a_failed_build_leaves_the_existing_site_as_it_was(tmp_path, minimal_pla
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "published"
     assert not list(tmp_path.glob(".site-*"))
+
+
+DUBLIN_CORE = ["DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Contributor", "DC.Type", "DC.Format",
+               "DC.Source", "DC.Language", "DC.coverage.t.min", "DC.coverage.t.max", "DC.Publisher", "DC.Date",
+               "DC.Identifier", "DC.Relation", "DC.Rights", "Category.Theme", "Category.Cake", "Category.Service",
+               "Keywords"]
+
+
+def _pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("index.html") if "search" not in p.parts]
+
+
+def test_every_page_carries_the_government_metadata(site):
+    for page in _pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        meta = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": True})}
+        assert [name for name in DUBLIN_CORE if not meta.get(name)] == [], page
+        for name in ("DC.Date", "DC.coverage.t.min", "DC.coverage.t.max"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta[name]), (page, name)
+        assert re.fullmatch(r"\d{3}", meta["Category.Theme"]) and re.fullmatch(r"[A-Z]\d{2}", meta["Category.Service"])
+
+
+def test_metadata_date_is_the_date_of_the_data_not_of_the_build(site, portal):
+    plan = portal.agencies["nantou-social-affairs-bureau"].plans[95]
+    soup = html(site, "plans/nantou-social-affairs-bureau/95")
+    assert soup.find("meta", attrs={"name": "DC.Date"})["content"] == plan.updated.isoformat()
+    assert soup.find("meta", attrs={"name": "DC.Identifier"})["content"] == "EXAMPLE00"
+    assert soup.find("meta", attrs={"name": "DC.coverage.t.min"})["content"] == "2006-01-01"
+    example = html(site, "plans/example-district-office/114")
+    assert example.find("meta", attrs={"name": "DC.Identifier"})["content"] == "EXAMPLE01"
+
+
+def test_every_footer_gives_contact_details_update_date_and_policy_links(site):
+    for page in _pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        footer = soup.select_one("nav.gk-footer")
+        text = footer.get_text()
+        assert "(02)0000-0000" in text and "(02)0000-0001" in text and "service@example.gov.tw" in text, page
+        assert "8:30" in text and footer.select_one(".gk-footer__updated time"), page
+        targets = {(page.parent / a["href"]).resolve().name for a in footer.select(".gk-footer__links a")}
+        assert targets == {"privacy", "security", "open-data", "accessibility", "site-map"}, page
+
+
+def test_policy_pages_exist_in_both_languages(site):
+    for prefix in ("", "en/"):
+        for path in ("privacy", "security", "open-data"):
+            assert html(site, prefix + path).find("h1")
+    assert "Open Government Data License" in html(site, "open-data").get_text()
+
+
+def test_every_page_links_to_its_other_language_version(site):
+    for page in _pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        links = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        path = page.parent.relative_to(site).as_posix()
+        path = "" if path == "." else path.removeprefix("en").lstrip("/")
+        suffix = f"{path}/" if path else ""
+        assert links == {"zh-Hant-TW": f"https://www.example.gov.tw/{suffix}",
+                         "en": f"https://www.example.gov.tw/en/{suffix}"}, page
+
+
+def test_sitemaps_list_each_page_with_its_alternates(site):
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    import xml.etree.ElementTree as ElementTree
+    for sitemap in (site / "sitemap.xml", site / "en" / "sitemap.xml"):
+        urls = ElementTree.parse(sitemap).getroot().findall("s:url", namespace)
+        assert len(urls) > 20
+        for url in urls:
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespace)}
+            assert set(alternates) == {"zh-Hant-TW", "en"}
+            assert url.find("s:loc", namespace).text in alternates.values()
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", url.find("s:lastmod", namespace).text)
+
+
+def test_dates_follow_each_language(site):
+    zh = html(site, "plans/example-district-office/114").find("article").get_text()
+    en = html(site, "en/plans/example-district-office/114").find("article").get_text()
+    assert "民國114年1月20日" in zh and "20 January 2025" in en
+    assert "每年12月31日前" in zh and "By 31 December each year" in en
+    assert "持續辦理" in zh and "Ongoing" in en
