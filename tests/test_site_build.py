@@ -325,3 +325,12 @@ def test_dates_follow_each_language(site):
     assert "民國114年1月20日" in zh and "20 January 2025" in en
     assert "每年12月31日前" in zh and "By 31 December each year" in en
     assert "持續辦理" in zh and "Ongoing" in en
+
+
+def test_search_index_keeps_glossary_terms_and_agency_names_whole(site):
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = set()
+    for doc in index["docs"]:
+        tokens.update(re.split(index["config"]["separator"], doc["text"]))
+    assert {"單一窗口", "電話禮貌測試", "嘉義榮民服務處"} <= tokens
