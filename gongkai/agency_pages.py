@@ -11,7 +11,9 @@ from .coverage import file_coverage
 from .i18n import ui
 from .metadata import PageFacts, latest_update, portal_years
 from .model import Agency, Portal
-from .render import Page, Renderer, html_block, agency_url, plan_url, relative, results_url
+from .blocks import html_block
+from .render import Page, Renderer
+from .urls import agency_url, plan_url, relative, results_url
 from .summary import overall
 
 

@@ -22,7 +22,10 @@ from .coverage import file_coverage
 from .i18n import HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
 from .model import STATUSES, Agency, Node, Plan, Portal
 from .metadata import PageFacts, plan_facts
+from .blocks import html_block
+from .changes_section import changes_parts
 from .summary import by_top_item, overall, percent
+from .urls import agency_url, plan_url, relative, results_url
 
 SINGLE_ANCHOR_KINDS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
 
@@ -52,11 +55,6 @@ def colon(lang: str) -> str:
 
 def _markdown_escape(value: str) -> str:
     return re.sub(r"([\\`*_\[\]#<>{}])", r"\\\1", value)
-
-
-def html_block(html: str) -> str:
-    # Markdown ends a raw HTML block at a blank line on some engines; keep each block in one piece.
-    return re.sub(r"\n\s*\n+", "\n", html).strip()
 
 
 class Renderer:
@@ -167,24 +165,6 @@ class Renderer:
                                                               dates.format_date(updated, self.lang))
 
 
-def plan_url(plan: Plan) -> str:
-    return f"plans/{plan.agency_id}/{plan.year}/"
-
-
-def results_url(plan: Plan) -> str:
-    return f"plans/{plan.agency_id}/{plan.year}/results/"
-
-
-def agency_url(agency: Agency) -> str:
-    return f"plans/{agency.id}/"
-
-
-def relative(from_path: str, to_url: str) -> str:
-    """A link from the page at docs path `from_path` (…/index.md) to the site URL `to_url`."""
-    depth = from_path.count("/")
-    return "../" * depth + to_url
-
-
 def plan_title(agency: Agency, plan: Plan, lang: str) -> str:
     return f"{text.plain(plan.title, lang)}｜{text.plain(agency.name, lang)}"
 
@@ -206,6 +186,7 @@ def render_plan(agency: Agency, plan: Plan, lang: str) -> Page:
         heading = SECTION_HEADINGS["annexes"][lang]
         parts.append(f"## {_markdown_escape(heading)} {{#sec-annexes}}")
         parts.append(html_block(_annex_list(r, plan, nodes)))
+    parts.extend(changes_parts(agency, plan, lang, path))
     parts.extend(_history(r, plan))
     title = text.plain(plan.title, lang)
     facts = plan_facts(agency, plan, lang, plan_title(agency, plan, lang), title,

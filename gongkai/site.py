@@ -24,7 +24,8 @@ from .metadata import PageFacts, dublin_core, glossary_keywords, latest_update, 
 from .model import Portal
 from .problems import Report
 from .settings import Settings, load_settings
-from .render import Page, Renderer, relative, render_plan, render_results, results_title
+from .render import Page, Renderer, render_plan, render_results, results_title
+from .urls import relative
 from .settings import MARK_SIZE
 from .schemadoc import data_model_markdown
 from .sitemap_page import render_site_map

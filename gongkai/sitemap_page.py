@@ -8,7 +8,9 @@ from markupsafe import Markup, escape
 
 from .i18n import ui
 from .metadata import PageFacts
-from .render import Page, html_block, relative
+from .blocks import html_block
+from .render import Page
+from .urls import relative
 
 ACCESS_KEYS = ("U", "C", "Z", "S")
 KEY_NAMES = {"U": "key_u", "C": "key_c", "Z": "key_z", "S": "key_s"}
