@@ -8,7 +8,8 @@ import pytest
 def search(page, base_url: str, prefix: str, query: str) -> list[str]:
     page.goto(base_url + prefix)
     page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item")
+    # The search index is fetched and built by a web worker: slow on a busy machine, so wait generously.
+    page.wait_for_selector(".md-search-result__item", timeout=90_000)
     # Results arrive ten at a time as the list is scrolled, as a visitor would scroll it.
     count = -1
     while count != (count := page.locator(".md-search-result__item").count()):
