@@ -89,3 +89,8 @@ def _english_marker(kind: str, n: int) -> str:
 def level_style(depth: int) -> str:
     """Style for outline depth: 0 is a section (壹、), 1 an item (一、), 2 (一), 3 1., 4 and deeper (1)."""
     return LEVEL_STYLES[min(depth, len(LEVEL_STYLES) - 1)]
+
+
+def full_marker(node, lang: str = "zh-TW") -> str:
+    """A body item's number with its parents', as a reader cites it: 四、(二) or 4.(b)."""
+    return "".join(marker(level_style(n.depth), n.position[-1], lang) for n in [*node.ancestors(), node])

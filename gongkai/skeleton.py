@@ -35,14 +35,9 @@ class Skeleton:
     written: bool = False
 
 
-def mark(node: Node) -> str:
-    """The item's full number as printed, e.g. 四、(二)."""
-    return "".join(numbering.marker(numbering.level_style(n.depth), n.position[-1]) for n in [*node.ancestors(), node])
-
-
 def _comment(node: Node, indent: str) -> str:
     words = re.sub(r"\s+", " ", text.plain(node.text, "zh-TW")).strip()
-    number = mark(node)
+    number = numbering.full_marker(node)
     return f"{indent}# {number}{'' if number.endswith('、') else ' '}{words}\n"
 
 
