@@ -103,12 +103,13 @@ def with_missing(source: str, data: CommentedMap, leaves: list[Node]) -> tuple[s
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     results_line = data.lc.key("results")[0]
-    if results.fa.flow_style():
-        if results:
-            raise ToolError(Bilingual("results 寫成一行的 {…} 形式，請改為每項一行再執行",
-                                      "results is written as one {…} line; write one entry per line first"),
-                            f"第 {results_line + 1} 行 / line {results_line + 1}")
+    if not results:
+        # `results: {}`: the entries go on the lines below instead.
         lines[results_line] = re.sub(r"\{\s*\}", "", lines[results_line]).rstrip() + "\n"
+    elif results.fa.flow_style():
+        raise ToolError(Bilingual("results 寫成一行的 {…} 形式，請改為每項一行再執行",
+                                  "results is written as one {…} line; write one entry per line first"),
+                        f"第 {results_line + 1} 行 / line {results_line + 1}")
     column = results.lc.key(next(iter(results)))[1] if results else data.lc.key("results")[1] + INDENT
     child = _child_indent(results)
     inserts: dict[int, list[str]] = {}

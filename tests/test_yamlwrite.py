@@ -1,0 +1,34 @@
+"""Writing YAML back: every file under plans/ comes out exactly as it went in, and each carries the
+editor's schema line pointing at its own schema in the repository."""
+
+import pytest
+
+from gongkai.load import load_portal
+from gongkai.yamlwrite import SCHEMA_MARK, dump, round_trip, schema_line, with_schema_line
+from support import PLANS
+
+YAML_FILES = sorted(PLANS.rglob("*.yml"))
+SCHEMA_OF = {"agency.yml": "agency", "plan.yml": "plan", "results.yml": "results"}
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(PLANS)))
+def test_writing_back_changes_nothing(path):
+    load_portal(PLANS)  # the checking loader must not change how dates are written back
+    source = path.read_text(encoding="utf-8")
+    assert dump(round_trip().load(source)) == source
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(PLANS)))
+def test_every_file_names_its_own_schema_on_its_first_line(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(SCHEMA_MARK), path
+    target = (path.parent / first[len(SCHEMA_MARK):]).resolve()
+    assert target.is_file(), first
+    assert target.name == f"{SCHEMA_OF[path.name]}.schema.json"
+    assert first == schema_line(SCHEMA_OF[path.name], len(path.relative_to(PLANS.parent).parts) - 1)
+
+
+def test_a_schema_line_is_added_or_replaced_never_doubled():
+    line = schema_line("plan", 3)
+    assert with_schema_line("year: 114\n", line) == f"{line}\nyear: 114\n"
+    assert with_schema_line(f"{SCHEMA_MARK}old.json\nyear: 114\n", line) == f"{line}\nyear: 114\n"
