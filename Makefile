@@ -41,3 +41,17 @@ a11y: site node_modules/.installed
 
 clean:
 	rm -rf site .site-new-* .site-old-*
+
+# The yearly cycle (see README): copy the latest plan to next year, write a results skeleton, compare two years.
+.PHONY: new-year results-skeleton diff
+new-year: $(VENV)/.installed
+	$(if $(AGENCY),,$(error 請指定機關：make new-year AGENCY=<agency-id> / name the agency: make new-year AGENCY=<agency-id>))
+	$(PY) scripts/new-year $(AGENCY) $(if $(FROM),--from $(FROM)) $(if $(FORCE),--force)
+
+results-skeleton: $(VENV)/.installed
+	$(if $(and $(AGENCY),$(YEAR)),,$(error 請指定機關與年度：make results-skeleton AGENCY=<agency-id> YEAR=<year> / name the agency and year))
+	$(PY) scripts/results-skeleton $(AGENCY) $(YEAR)
+
+diff: $(VENV)/.installed
+	$(if $(and $(AGENCY),$(FROM),$(TO)),,$(error 請指定機關與兩個年度：make diff AGENCY=<agency-id> FROM=<year> TO=<year> / name the agency and two years))
+	$(PY) scripts/diff $(AGENCY) $(FROM) $(TO) $(if $(DIFF_LANG),--lang $(DIFF_LANG))
