@@ -5,8 +5,8 @@ table_title, annex titles), the period (start, end and every year its text names
 given as a date. Deadlines every year ({every_year: …}) and `ongoing` stay as they are. Ids, comments,
 key order and every other text stay as they were. What belongs to the old year's document only is
 dropped: `issued`, `updated`, annex files (they stay in the old year's folder) and the approval
-history, which becomes one `drafted` entry. Places that
-still name the old year (a basis document, a deadline as written) are listed for a person to check.
+history, which becomes one `drafted` entry. Places that still name the old year (a basis document,
+a deadline as written) are listed for a person to check.
 """
 
 from __future__ import annotations
