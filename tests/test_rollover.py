@@ -163,3 +163,12 @@ def test_bad_input_is_refused_with_a_bilingual_message(plans, tmp_path):
         new_year(plans, AGENCY, TODAY)
     assert "YAML" in unloadable.value.format()
     assert not (plans / AGENCY / "116").exists()
+
+
+def test_a_year_written_digit_by_digit_moves_too(tmp_path):
+    plans = tmp_path / "plans"
+    shutil.copytree(FIXTURES / "minimal", plans)
+    source = plans / "sample-office" / "114" / "plan.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace("範例事務所114年", "範例事務所一一四年度"), encoding="utf-8")
+    target, _ = new_year(plans, "sample-office", TODAY)
+    assert _data(target)["title"] == "範例事務所一一五年度提升服務品質執行計畫"
