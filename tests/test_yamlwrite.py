@@ -4,7 +4,7 @@ editor's schema line pointing at its own schema in the repository."""
 import pytest
 
 from gongkai.load import load_portal
-from gongkai.yamlwrite import SCHEMA_MARK, dump, round_trip, schema_line, with_schema_line
+from gongkai.yamlwrite import SCHEMA_MARK, dump, round_trip, schema_line, with_schema_line, write_atomically
 from support import PLANS
 
 YAML_FILES = sorted(PLANS.rglob("*.yml"))
@@ -37,3 +37,11 @@ def test_a_schema_line_is_added_or_replaced_never_doubled():
     line = schema_line("plan", 3)
     assert with_schema_line("year: 114\n", line) == f"{line}\nyear: 114\n"
     assert with_schema_line(f"{SCHEMA_MARK}old.json\nyear: 114\n", line) == f"{line}\nyear: 114\n"
+
+
+def test_a_written_file_is_readable_like_any_other(tmp_path):
+    path = tmp_path / "plan.yml"
+    write_atomically(path, "year: 114\n")
+    assert path.read_text(encoding="utf-8") == "year: 114\n"
+    assert path.stat().st_mode & 0o044 == 0o044
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.yml"]
