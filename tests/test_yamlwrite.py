@@ -1,6 +1,8 @@
 """Writing YAML back: every file under plans/ comes out exactly as it went in, and each carries the
 editor's schema line pointing at its own schema in the repository."""
 
+import os
+
 import pytest
 
 from gongkai.load import load_portal
@@ -43,5 +45,7 @@ def test_a_written_file_is_readable_like_any_other(tmp_path):
     path = tmp_path / "plan.yml"
     write_atomically(path, "year: 114\n")
     assert path.read_text(encoding="utf-8") == "year: 114\n"
-    assert path.stat().st_mode & 0o044 == 0o044
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask  # not the private 0600 of a temporary file
     assert [p.name for p in tmp_path.iterdir()] == ["plan.yml"]
