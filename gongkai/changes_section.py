@@ -13,13 +13,8 @@ from .urls import plan_url, relative
 from .worddiff import diff
 
 
-def _mark(leaf: Node, lang: str) -> str:
-    return "".join(numbering.marker(numbering.level_style(n.depth), n.position[-1], lang)
-                   for n in [*leaf.ancestors(), leaf])
-
-
 def _leaf_link(leaf: Node, lang: str, href: str = "") -> Markup:
-    return Markup('<a href="{}#{}">{}</a> {}').format(href, leaf.id, _mark(leaf, lang), text.inline(leaf.text, lang))
+    return Markup('<a href="{}#{}">{}</a> {}').format(href, leaf.id, numbering.full_marker(leaf, lang), text.inline(leaf.text, lang))
 
 
 def _word_diff(before: Node, after: Node, lang: str) -> Markup:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Node
+
 DIGITS = "零一二三四五六七八九"
 CAPITAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -91,6 +96,6 @@ def level_style(depth: int) -> str:
     return LEVEL_STYLES[min(depth, len(LEVEL_STYLES) - 1)]
 
 
-def full_marker(node, lang: str = "zh-TW") -> str:
+def full_marker(node: Node, lang: str = "zh-TW") -> str:
     """A body item's number with its parents', as a reader cites it: 四、(二) or 4.(b)."""
     return "".join(marker(level_style(n.depth), n.position[-1], lang) for n in [*node.ancestors(), node])
