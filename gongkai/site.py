@@ -31,6 +31,7 @@ from .schemadoc import data_model_markdown
 from .sitemap_page import render_site_map
 from .downloads_section import downloads_section
 from .export import Download
+from .export.columns_doc import columns_markdown
 from .export.files import portal_downloads
 from .manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
 from .reporting import Requirement
@@ -111,7 +112,8 @@ class Site:
         pages.append(render_status_page(self.manifest, self.downloads[1], self.today, self.lang,
                                         self.site_facts(ui("reporting_status", self.lang))))
         pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
-                          body=data_model_markdown(self.lang), facts=self.site_facts(ui("data_model", self.lang)),
+                          body=data_model_markdown(self.lang) + "\n" + columns_markdown(self.lang),
+                          facts=self.site_facts(ui("data_model", self.lang)),
                           meta={"title": ui("data_model", self.lang)}))
         pages.append(render_site_map(self.nav(), self.lang, self.site_facts(ui("site_map", self.lang))))
         for page in pages:
