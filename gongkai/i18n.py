@@ -204,7 +204,7 @@ UI.update({
         "en": "Each agency must publish this year's plan, and last year's results with every item reported, by {deadline} each year.",
     },
     "status_judged_on": {"zh-TW": "本表以 {date} 判斷。", "en": "This table is judged as of {date}."},
-    "state_plan_met": {"zh-TW": "已公開（{date} 起）", "en": "Published since {date}"},
+    "state_plan_met": {"zh-TW": "已公開（{date}起）", "en": "Published since {date}"},
     "state_plan_met_undated": {"zh-TW": "已公開", "en": "Published"},
     "state_results_met": {"zh-TW": "已公開且完整（{n}／{m} 項已填報）", "en": "Published and complete ({n} of {m} reported)"},
     "state_incomplete": {"zh-TW": "不完整（{n}／{m} 項已填報），期限 {date}", "en": "Incomplete ({n} of {m} reported), due by {date}"},

@@ -200,9 +200,10 @@ def test_home_page_shows_publication_status_of_each_agency(site, portal):
     assert len(rows) == len(portal.agencies)
     example = next(r for r in rows if "示範區公所" in r.get_text())
     cells = [c.get_text(strip=True) for c in example.find_all("td")]
-    assert cells[2:] == ["✔已公開", "✔已公開"]  # this year's (115) plan, last year's (114) results
+    # This year's (115) plan is published; last year's (114) results leave two items unreported.
+    assert cells[2:] == ["✔已公開（民國115年1月22日起）", "⚠逾期：不完整（14／16 項已填報），期限為民國115年1月31日"]
     seed = next(r for r in rows if "嘉義榮民服務處" in r.get_text())
-    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["✖未公開", "✖未公開"]
+    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["⚠逾期：未公開，期限為民國115年1月31日"] * 2
 
 
 def test_agency_page_lists_profile_and_years(site):
