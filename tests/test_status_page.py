@@ -87,7 +87,7 @@ def test_a_configured_deadline_is_used_and_carried_in_the_manifest(tmp_path):
 
 
 def test_a_deadline_that_is_not_a_day_of_every_year_is_a_clear_problem(tmp_path):
-    settings, problems = load_settings(_settings(tmp_path, "02-29"))
+    _, problems = load_settings(_settings(tmp_path, "02-29"))
     assert problems and problems[0].field == "reporting.deadline"
 
 
