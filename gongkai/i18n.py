@@ -21,8 +21,6 @@ UI: dict[str, dict[str, str]] = {
     "none_yet": {"zh-TW": "尚無", "en": "None yet"},
     "this_year_plan": {"zh-TW": "今年度（{year}）計畫", "en": "This year's plan ({year})"},
     "last_year_results": {"zh-TW": "上年度（{year}）執行成效", "en": "Last year's results ({year})"},
-    "published": {"zh-TW": "已公開", "en": "Published"},
-    "not_published": {"zh-TW": "未公開", "en": "Not published"},
     "status_as_of": {"zh-TW": "公開狀態以 {date} 為準。", "en": "Publication status as of {date}."},
     "profile": {"zh-TW": "機關基本資料", "en": "Agency profile"},
     "all_years": {"zh-TW": "歷年計畫", "en": "Plans by year"},
@@ -184,3 +182,37 @@ COMPARATORS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
 def ui(key: str, lang: str, **values: Any) -> str:
     return UI[key][lang].format(**values)
+
+# Downloads, the transparency manifest and the reporting-status page (公開狀態).
+UI.update({
+    "downloads": {"zh-TW": "下載", "en": "Downloads"},
+    "downloads_intro": {"zh-TW": "本頁資料的開放格式檔案；欄位說明見{link}。",
+                        "en": "This page's data in open formats; the columns are described on the {link} page."},
+    "format_csv": {"zh-TW": "CSV（UTF-8，{size}）", "en": "CSV (UTF-8, {size})"},
+    "format_json": {"zh-TW": "JSON（{size}）", "en": "JSON ({size})"},
+    "format_ods": {"zh-TW": "ODS 試算表（{size}）", "en": "ODS spreadsheet ({size})"},
+    "format_odt": {"zh-TW": "ODT 文件（{size}）", "en": "ODT document ({size})"},
+    "format_zip": {"zh-TW": "ZIP（{size}）", "en": "ZIP ({size})"},
+    "download_plan": {"zh-TW": "計畫", "en": "Plan"},
+    "download_results": {"zh-TW": "執行成效", "en": "Results"},
+    "bulk_download": {"zh-TW": "全部資料", "en": "All the data"},
+    "transparency_manifest": {"zh-TW": "公開資訊清單 transparency.json", "en": "Transparency manifest, transparency.json"},
+    "transparency_schema": {"zh-TW": "清單格式（JSON Schema）", "en": "Its format (JSON Schema)"},
+    "reporting_status": {"zh-TW": "公開狀態", "en": "Reporting status"},
+    "status_intro": {
+        "zh-TW": "各機關應於每年 {deadline} 前公開今年度計畫，及上年度執行成效（每一末項均須填報）。",
+        "en": "Each agency must publish this year's plan, and last year's results with every item reported, by {deadline} each year.",
+    },
+    "status_judged_on": {"zh-TW": "本表以 {date} 判斷。", "en": "This table is judged as of {date}."},
+    "state_plan_met": {"zh-TW": "已公開（{date}起）", "en": "Published since {date}"},
+    "state_plan_met_undated": {"zh-TW": "已公開", "en": "Published"},
+    "state_results_met": {"zh-TW": "已公開且完整（{n}／{m} 項已填報）", "en": "Published and complete ({n} of {m} reported)"},
+    "state_incomplete": {"zh-TW": "不完整（{n}／{m} 項已填報），期限 {date}", "en": "Incomplete ({n} of {m} reported), due by {date}"},
+    "state_due": {"zh-TW": "尚未公開，期限 {date}", "en": "Not yet published, due by {date}"},
+    "state_late": {"zh-TW": "逾期", "en": "LATE"},
+    "state_late_missing": {"zh-TW": "未公開，期限為 {date}", "en": "not published; due by {date}"},
+    "state_late_incomplete": {"zh-TW": "不完整（{n}／{m} 項已填報），期限為 {date}",
+                              "en": "incomplete ({n} of {m} reported); due by {date}"},
+    "state_exempt": {"zh-TW": "免公開：{reason}", "en": "Exempt: {reason}"},
+    "status_caption": {"zh-TW": "各機關公開狀態", "en": "Reporting status of each agency"},
+})

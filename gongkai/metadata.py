@@ -39,7 +39,7 @@ class PageFacts:
     source_text: str = ""
 
 
-def _publisher(settings: Settings, portal: Portal) -> tuple[Any, str]:
+def publisher(settings: Settings, portal: Portal) -> tuple[Any, str]:
     """The publisher's name and agency code: from portal.yml, or the only agency of the portal."""
     if settings.publisher:
         return settings.publisher["name"], settings.publisher.get("code", "")
@@ -62,8 +62,8 @@ def latest_update(portal: Portal) -> datetime.date | None:
 def dublin_core(facts: PageFacts, portal: Portal, settings: Settings, lang: str,
                 extra_keywords: list[str] = ()) -> dict[str, str]:
     """The <meta> name → content pairs of one page."""
-    publisher, publisher_code = _publisher(settings, portal)
-    publisher_name = text.plain(publisher, lang) if publisher else ""
+    name, publisher_code = publisher(settings, portal)
+    publisher_name = text.plain(name, lang) if name else ""
     creator = text.plain(facts.agency.name, lang) if facts.agency else publisher_name
     identifier = (facts.agency.data.get("code") if facts.agency else None) or publisher_code
     contributor = text.plain(facts.agency.data["parent"], lang) if facts.agency and "parent" in facts.agency.data \

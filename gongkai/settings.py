@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Bilingual, Problem
+from .reporting import DEFAULT_DEADLINE
 from .schema_errors import schema_problems
 from .yamlsource import load
 
@@ -28,10 +29,24 @@ class AccessibilityMark:
 
 
 @dataclass(frozen=True)
+class Reporting:
+    """When plans and results are due (month-day of each year), and which agencies are excused from what.
+
+    Each exemption is {agency, year, item: plan|results, reason: text}."""
+
+    deadline: str = DEFAULT_DEADLINE
+    exemptions: tuple[dict[str, Any], ...] = ()
+
+    def exemptions_of(self, agency_id: str) -> list[dict[str, Any]]:
+        return [e for e in self.exemptions if e["agency"] == agency_id]
+
+
+@dataclass(frozen=True)
 class Settings:
     publisher: dict[str, Any] | None = None
     categories: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
     accessibility_mark: AccessibilityMark | None = None
+    reporting: Reporting = Reporting()
 
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
@@ -55,5 +70,17 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
                                         summary=Bilingual("找不到無障礙標章圖檔", "the accessibility mark image is missing"),
                                         found=str(mark["image"]))]
         mark = AccessibilityMark(image=image, url=mark["url"], alt=mark["alt"])
+    reporting = data.get("reporting", {})
     return Settings(publisher=data.get("publisher"), categories={**DEFAULT_CATEGORIES, **data.get("categories", {})},
-                    accessibility_mark=mark), []
+                    accessibility_mark=mark,
+                    reporting=Reporting(deadline=reporting.get("deadline", DEFAULT_DEADLINE),
+                                        exemptions=tuple(reporting.get("exemptions", [])))), []
+
+
+def exemption_problems(reporting: Reporting, agency_ids: set[str], path: Path) -> list[Problem]:
+    """An exemption for an agency the portal does not have is a typing mistake: say so."""
+    return [Problem(file=path, field=f"reporting.exemptions[{index}].agency",
+                    summary=Bilingual("豁免的機關不在 plans/ 中", "the exempted agency is not in plans/"),
+                    expected=Bilingual("plans/ 下的機關資料夾名稱", "an agency folder name under plans/"),
+                    found=exemption["agency"])
+            for index, exemption in enumerate(reporting.exemptions) if exemption["agency"] not in agency_ids]
