@@ -1,0 +1,49 @@
+"""Every download of the portal: each plan's and results table's files, then the bulk ZIP."""
+
+from __future__ import annotations
+
+from .. import text
+from ..model import Plan, Portal
+from ..settings import Settings
+from . import Download
+from .bundle import BULK_PATH, bundle_bytes
+from .csv_file import csv_bytes
+from .json_file import json_bytes
+from .ods import ods_bytes
+from .odt import odt_bytes
+from .tables import COLUMNS, rows_of, title_of
+
+FORMATS = {"plan": ("csv", "json", "ods", "odt"), "results": ("csv", "json", "ods")}
+
+
+def download_folder(plan: Plan) -> str:
+    return f"plans/{plan.agency_id}/{plan.year}/downloads/"
+
+
+def download_path(plan: Plan, part: str, fmt: str) -> str:
+    return f"{download_folder(plan)}{plan.agency_id}-{plan.year}-{part}.{fmt}"
+
+
+def _content(plan: Plan, part: str, fmt: str) -> bytes:
+    columns, rows = COLUMNS[part], rows_of(plan, part)
+    title = {lang: title_of(plan, part, lang) for lang in text.LANGS}
+    if fmt == "csv":
+        return csv_bytes(columns, rows)
+    if fmt == "json":
+        return json_bytes(title, columns, rows)
+    if fmt == "ods":
+        return ods_bytes(f"{plan.year}-{part}", columns, rows)
+    return odt_bytes(title, rows)
+
+
+def plan_downloads(plan: Plan) -> list[Download]:
+    """The files of one plan and, when it has them, of its results."""
+    parts = ["plan", "results"] if plan.results else ["plan"]
+    return [Download(download_path(plan, part, fmt), fmt, _content(plan, part, fmt), plan.agency_id, plan.year, part)
+            for part in parts for fmt in FORMATS[part]]
+
+
+def portal_downloads(portal: Portal, settings: Settings) -> tuple[list[Download], Download]:
+    """Every plan's and results table's files, and the ZIP of all of them with its dataset metadata."""
+    files = [d for plan in portal.plans() for d in plan_downloads(plan)]
+    return files, Download(BULK_PATH, "zip", bundle_bytes(portal, settings, files))

@@ -1,0 +1,31 @@
+"""ZIP files whose bytes depend only on their contents: fixed member dates and order.
+
+ODF documents are ZIPs too, so the ODS and ODT writers pass theirs through `fixed_zip`."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+# The earliest date a ZIP can hold: a file built twice from the same data gets the same bytes.
+EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_bytes(members: list[tuple[str, bytes]], stored: tuple[str, ...] = ()) -> bytes:
+    """A ZIP of (name, bytes) in the order given; names in `stored` are left uncompressed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=EPOCH)
+            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content, compresslevel=9 if name not in stored else None)
+    return out.getvalue()
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same ZIP with every member dated EPOCH, keeping its order and its stored `mimetype` (ODF)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        stored = tuple(i.filename for i in archive.infolist() if i.compress_type == zipfile.ZIP_STORED)
+    return zip_bytes(members, stored)
