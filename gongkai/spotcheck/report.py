@@ -53,7 +53,7 @@ def json_report(results: list[SiteResult], on: datetime.date, seed: int, sample:
         "date": on.isoformat(), "seed": seed, "sample": sample,
         "passed": all(r.ok for r in results),
         "sites": [{"url": r.url, "passed": r.ok, "failures": len(r.failures), "pages": r.pages,
-                   "findings": [{**row, "values": f.values} for row, f in zip(rows([r]), r.findings)]}
+                   "findings": [{**row, "message": f.message, "values": f.values} for row, f in zip(rows([r]), r.findings)]}
                   for r in results],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -28,6 +28,7 @@ class SiteCheck:
         self.result = SiteResult(self.base)
         self._cache: dict[str, Future[Fetched]] = {}
         self._parsed: dict[str, set[str]] = {}
+        self._downloads_checked: set[str] = set()
         self._lock = threading.Lock()
 
     def fetch(self, url: str) -> Future[Fetched]:
@@ -123,7 +124,11 @@ class SiteCheck:
         self.links(soup, page.url)
 
     def download(self, entry: dict[str, Any]) -> None:
+        """Checked once per site, though both languages' pages offer it."""
         url = self.base + entry["url"]
+        if url in self._downloads_checked:
+            return
+        self._downloads_checked.add(url)
         fetched = self.fetch(url).result()
         if not fetched.ok:
             self.add_fetch_problem("download", url, fetched)
