@@ -41,3 +41,13 @@ a11y: site node_modules/.installed
 
 clean:
 	rm -rf site .site-new-* .site-old-*
+
+# Spot-checks published portals: `make spot-check URLS="https://host/ https://other/portal/"`;
+# more options in SPOT_CHECK_ARGS, e.g. SPOT_CHECK_ARGS="--date 2026-02-15 --sample 10 --out reports".
+.PHONY: spot-check bench-spot-check
+spot-check: $(VENV)/.installed
+	$(PY) scripts/spot-check $(URLS) $(SPOT_CHECK_ARGS)
+
+# Serves 50 copies of the built site on loopback and spot-checks them all; prints sites per second and peak memory.
+bench-spot-check: site
+	$(PY) scripts/bench-spot-check --site site

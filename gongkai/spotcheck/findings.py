@@ -26,6 +26,8 @@ class Finding:
         values = {k: v.get(lang) or v.get("zh-TW", "") if isinstance(v, dict) else v for k, v in self.values.items()}
         if "item" in values:
             values["item"] = ui("spot_item_" + values["item"], lang)
+        if "parts" in values:
+            values["parts"] = ("、" if lang == "zh-TW" else ", ").join(ui("spot_part_" + p, lang) for p in values["parts"])
         return ui("spot_" + self.message, lang, **values)
 
 

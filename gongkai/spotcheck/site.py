@@ -113,7 +113,7 @@ class SiteCheck:
         self.add("page", PASS, page.url, "page_ok", seconds=f"{fetched.seconds:.2f}")
         missing = missing_parts(soup, page.kind)
         self.add("sections", FAIL if missing else PASS, page.url, "sections_missing" if missing else "sections_ok",
-                 names=", ".join(missing))
+                 parts=missing)
         meta = missing_meta(soup)
         self.add("metadata", FAIL if meta else PASS, page.url, "meta_missing" if meta else "meta_ok",
                  names=", ".join(meta))

@@ -190,3 +190,34 @@ def test_a_file_of_addresses_checks_every_site(served, tmp_path):
         status, report = check(None, tmp_path, "--file", str(listing), "--retries", "0")
     assert status == 1
     assert [site["passed"] for site in report["sites"]] == [True, False]
+
+
+def test_a_page_without_its_body_table_or_metadata_is_reported(served, tmp_path):
+    def strip(site: Path) -> None:
+        page = site / "en" / "plans" / AGENCY / "115" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        html = html.replace('class="gk-table gk-body-table"', 'class="gk-table"').replace('name="DC.Rights"', 'name="x"')
+        page.write_text(html, encoding="utf-8")
+
+    with served(strip) as url:
+        status, report = check(url, tmp_path, "--lang", "en")
+    assert status == 1
+    found = {(f["check"], f["message_en"]) for f in failures(report)}
+    assert ("sections", "required sections missing: table (or list) of the main items") in found
+    assert ("metadata", "metadata tags missing or empty: DC.Rights") in found
+    assert ("consistency", "the page lists 0 items; transparency.json says 17") in found
+
+
+def test_broken_internal_links_and_anchors_are_reported(served, tmp_path):
+    def break_links(site: Path) -> None:
+        shutil.rmtree(site / "privacy")
+        page = site / "plans" / AGENCY / "index.html"
+        page.write_text(page.read_text(encoding="utf-8").replace('href="#', 'href="#gone-', 1), encoding="utf-8")
+
+    with served(break_links) as url:
+        status, report = check(url, tmp_path)
+    assert status == 1
+    links = {f["target"]: f["message"] for f in failures(report) if f["check"] == "link"}
+    assert links[f"{url}privacy/"] == "fetch_http"
+    assert any(target.startswith(f"{url}plans/{AGENCY}/#gone-") and message == "anchor_missing"
+               for target, message in links.items())
