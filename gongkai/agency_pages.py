@@ -15,6 +15,8 @@ from .blocks import html_block
 from .render import Page, Renderer
 from .urls import agency_url, plan_url, relative, results_url
 from .summary import overall
+from .reporting import Requirement
+from .status_page import requirement_cell
 
 
 def _profile_rows(r: Renderer, agency: Agency) -> list[tuple[str, Markup]]:
@@ -113,9 +115,10 @@ def this_year(today: datetime.date) -> int:
     return dates.roc_year(today.year)
 
 
-def status_table(portal: Portal, lang: str, today: datetime.date, from_path: str) -> str:
+def status_table(portal: Portal, lang: str, today: datetime.date, from_path: str,
+                 assessed: dict[str, list[Requirement]]) -> str:
     """Every agency with its latest plan and results, and whether this year's plan and last
-    year's results are published."""
+    year's results are published, judged by the reporting rules (`assessed`: see status_page.assess_all)."""
     r = Renderer(lang)
     year = this_year(today)
     rows = []
@@ -130,10 +133,9 @@ def status_table(portal: Portal, lang: str, today: datetime.date, from_path: str
         results_cell = Markup('<a href="{}">{}</a>').format(relative(from_path, results_url(latest_results)),
                                                            r.year(latest_results.year)) \
             if latest_results else escape(ui("none_yet", lang))
-        has_plan = year in agency.plans
-        has_results = (year - 1) in agency.plans and agency.plans[year - 1].results is not None
+        plan_req, results_req = assessed[agency.id]
         rows.append(Markup("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-            name, plan_cell, results_cell, _published(lang, has_plan), _published(lang, has_results)))
+            name, plan_cell, results_cell, requirement_cell(plan_req, lang), requirement_cell(results_req, lang)))
     heads = [ui("agency", lang), ui("latest_plan", lang), ui("latest_results", lang),
              ui("this_year_plan", lang, year=r.year(year)), ui("last_year_results", lang, year=r.year(year - 1))]
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
@@ -145,16 +147,11 @@ def status_table(portal: Portal, lang: str, today: datetime.date, from_path: str
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{as_of}')
 
 
-def _published(lang: str, yes: bool) -> Markup:
-    key, symbol, css = ("published", "✔", "yes") if yes else ("not_published", "✖", "no")
-    return Markup('<span class="gk-published gk-published--{}"><span aria-hidden="true">{}</span> {}</span>').format(
-        css, symbol, ui(key, lang))
-
-
-def render_agency_index(portal: Portal, lang: str, today: datetime.date) -> Page:
+def render_agency_index(portal: Portal, lang: str, today: datetime.date,
+                        assessed: dict[str, list[Requirement]]) -> Page:
     r = Renderer(lang)
     path = "plans/index.md"
-    parts = [html_block(status_table(portal, lang, today, path))]
+    parts = [html_block(status_table(portal, lang, today, path, assessed))]
     first, last = portal_years(portal)
     facts = PageFacts(title=ui("plans", lang), description=ui("agencies", lang), updated=latest_update(portal),
                       first_year=first, last_year=last, relation="/")

@@ -29,6 +29,13 @@ from .urls import relative
 from .settings import MARK_SIZE
 from .schemadoc import data_model_markdown
 from .sitemap_page import render_site_map
+from .downloads_section import downloads_section
+from .export import Download
+from .export.columns_doc import columns_markdown
+from .export.files import portal_downloads
+from .manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
+from .reporting import Requirement
+from .status_page import assess_all, render_status_page
 
 # One git query per folder of hand-written pages, however many pages it holds.
 _folder_dates = functools.cache(git_dates)
@@ -64,17 +71,49 @@ class Site:
         report.extend(problems)
         return cls(portal=portal, lang=lang, today=on or today(), settings=settings, glossary=glossary), report
 
+    @functools.cached_property
+    def downloads(self) -> tuple[list[Download], Download]:
+        """Every plan's and results table's files, and the bulk ZIP."""
+        return portal_downloads(self.portal, self.settings)
+
+    @functools.cached_property
+    def manifest(self) -> dict[str, Any]:
+        """The transparency manifest (transparency.json) of the whole site."""
+        return build_manifest(self.portal, self.settings, *self.downloads)
+
+    def assessed(self) -> dict[str, list[Requirement]]:
+        """Each agency's reporting requirements on the site's "today"."""
+        return assess_all(self.manifest, self.today)
+
+    def root_files(self) -> list[tuple[str, bytes]]:
+        """Files written once at the root of the whole site (by the zh-TW build): every download,
+        the bulk ZIP, the transparency manifest and its schema. English pages link up to them."""
+        if self.lang != "zh-TW":
+            return []
+        files, bulk = self.downloads
+        return [*((d.path, d.content) for d in files), (bulk.path, bulk.content),
+                (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
+
+    def _with_downloads(self, page: Page, plan: Any, part: str) -> Page:
+        mine = [d for d in self.downloads[0] if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
+        page.body += "\n" + "\n\n".join(downloads_section(page.path, mine, self.lang)) + "\n"
+        return page
+
     def pages(self) -> list[Page]:
-        pages = [render_agency_index(self.portal, self.lang, self.today)]
+        assessed = self.assessed()
+        pages = [render_agency_index(self.portal, self.lang, self.today, assessed)]
         for agency in self.portal.agencies.values():
             pages.append(render_agency(agency, self.lang))
             for year in agency.years():
                 plan = agency.plans[year]
-                pages.append(render_plan(agency, plan, self.lang))
+                pages.append(self._with_downloads(render_plan(agency, plan, self.lang), plan, "plan"))
                 if plan.results:
-                    pages.append(render_results(agency, plan, self.lang))
+                    pages.append(self._with_downloads(render_results(agency, plan, self.lang), plan, "results"))
+        pages.append(render_status_page(self.manifest, self.downloads[1], self.today, self.lang,
+                                        self.site_facts(ui("reporting_status", self.lang))))
         pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
-                          body=data_model_markdown(self.lang), facts=self.site_facts(ui("data_model", self.lang)),
+                          body=data_model_markdown(self.lang) + "\n" + columns_markdown(self.lang),
+                          facts=self.site_facts(ui("data_model", self.lang)),
                           meta={"title": ui("data_model", self.lang)}))
         pages.append(render_site_map(self.nav(), self.lang, self.site_facts(ui("site_map", self.lang))))
         for page in pages:
@@ -107,7 +146,8 @@ class Site:
     def expand(self, markdown: str, page_path: str) -> str:
         """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
         if HOME_MARKER in markdown:
-            markdown = markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path))
+            markdown = markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path,
+                                                                 self.assessed()))
         if MARK_MARKER in markdown:
             markdown = markdown.replace(MARK_MARKER, self._mark_html(page_path))
         return markdown
@@ -137,6 +177,7 @@ class Site:
         return [
             {ui("home", lang): "index.md"},
             {ui("plans", lang): agencies},
+            {ui("reporting_status", lang): "status/index.md"},
             {ui("about", lang): "about.md"},
             {ui("data_model", lang): "data-model.md"},
             {ui("accessibility", lang): "accessibility.md"},

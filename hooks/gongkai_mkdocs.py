@@ -66,6 +66,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "assets/gongkai.css", content=stylesheet()))
     for source, destination in _site.assets():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
+    for destination, content in _site.root_files():
+        files.append(File.generated(config, destination, content=content))
     return files
 
 

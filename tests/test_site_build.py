@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from bs4 import BeautifulSoup
 from support import PLANS, ROOT, SEED_PLANS, SEEDS
 from gongkai.coverage import text_fields
 from gongkai.load import load_portal
+from gongkai.manifest import manifest_errors
 from gongkai.schemas import schema
 
 BUILD = [sys.executable, str(ROOT / "scripts" / "build")]
@@ -200,9 +203,10 @@ def test_home_page_shows_publication_status_of_each_agency(site, portal):
     assert len(rows) == len(portal.agencies)
     example = next(r for r in rows if "示範區公所" in r.get_text())
     cells = [c.get_text(strip=True) for c in example.find_all("td")]
-    assert cells[2:] == ["✔已公開", "✔已公開"]  # this year's (115) plan, last year's (114) results
+    # This year's (115) plan is published; last year's (114) results leave two items unreported.
+    assert cells[2:] == ["✔已公開（民國115年1月22日起）", "⚠逾期：不完整（14／16 項已填報），期限為民國115年1月31日"]
     seed = next(r for r in rows if "嘉義榮民服務處" in r.get_text())
-    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["✖未公開", "✖未公開"]
+    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["⚠逾期：未公開，期限為民國115年1月31日"] * 2
 
 
 def test_agency_page_lists_profile_and_years(site):
@@ -334,3 +338,58 @@ def test_search_index_keeps_glossary_terms_and_agency_names_whole(site):
     for doc in index["docs"]:
         tokens.update(re.split(index["config"]["separator"], doc["text"]))
     assert {"單一窗口", "電話禮貌測試", "嘉義榮民服務處"} <= tokens
+
+
+def _download_links(page: Path) -> list[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    section = soup.find(id="downloads")
+    assert section is not None, page
+    return [a["href"] for a in section.find_next("ul").find_all("a")]
+
+
+def test_transparency_manifest_and_its_schema_are_at_the_site_root(site):
+    manifest = json.loads((site / "transparency.json").read_text(encoding="utf-8"))
+    assert manifest_errors(manifest) == []
+    assert json.loads((site / "transparency.schema.json").read_text(encoding="utf-8"))["title"]
+    assert not (site / "en" / "transparency.json").exists()
+    for agency in manifest["agencies"]:
+        for entry in agency["plans"]:
+            for part in ("plan", "results"):
+                for download in (entry[part] or {}).get("downloads", []):
+                    content = (site / download["url"]).read_bytes()
+                    assert hashlib.sha256(content).hexdigest() == download["sha256"]
+                    assert len(content) == download["bytes"]
+    assert hashlib.sha256((site / manifest["bulk"]["url"]).read_bytes()).hexdigest() == manifest["bulk"]["sha256"]
+
+
+@pytest.mark.parametrize("lang_dir", ["", "en/"])
+@pytest.mark.parametrize("page, formats", [("plans/example-district-office/114/", ["csv", "json", "ods", "odt"]),
+                                           ("plans/example-district-office/114/results/", ["csv", "json", "ods"])])
+def test_download_links_resolve_in_both_languages(site, lang_dir, page, formats):
+    page_file = site / lang_dir / page / "index.html"
+    links = _download_links(page_file)
+    assert [link.rsplit(".", 1)[1] for link in links] == formats
+    for link in links:
+        target = (page_file.parent / link).resolve()
+        assert target.is_file() and target.is_relative_to(site.resolve()) and "/en/" not in str(target)
+    texts = [a.get_text() for a in BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+             .find(id="downloads").find_next("ul").find_all("a")]
+    assert re.fullmatch(r"CSV（UTF-8，[0-9.]+ KB）|CSV \(UTF-8, [0-9.]+ KB\)", texts[0])
+
+
+def test_status_page_is_built_in_both_languages_with_late_marks(site):
+    assert "逾期" in html(site, "status").select_one("table.gk-reporting").get_text()
+    assert "LATE" in html(site, "en/status").select_one("table.gk-reporting").get_text()
+
+
+def test_manifest_and_downloads_are_byte_identical_when_built_twice(site, tmp_path):
+    again = tmp_path / "site"
+    result = subprocess.run([*BUILD, "--out", str(again)], capture_output=True, text=True,
+                            env={"GONGKAI_TODAY": "2026-02-01", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((site / "transparency.json").read_text(encoding="utf-8"))
+    files = ["transparency.json", manifest["bulk"]["url"]] + [
+        d["url"] for a in manifest["agencies"] for p in a["plans"] for part in ("plan", "results")
+        for d in (p[part] or {}).get("downloads", [])]
+    for name in files:
+        assert (site / name).read_bytes() == (again / name).read_bytes(), name

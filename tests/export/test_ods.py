@@ -1,0 +1,59 @@
+"""ODS files are real OpenDocument spreadsheets whose cells hold the YAML's data."""
+
+import io
+
+from odf.opendocument import load
+from odf.table import Table, TableCell, TableRow
+from odf.text import P
+
+from exported import example_plan, yaml_items, yaml_results
+from gongkai.export.files import plan_downloads
+from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
+
+
+def _sheet(content: bytes) -> list[list[str]]:
+    document = load(io.BytesIO(content))
+    assert document.mimetype == "application/vnd.oasis.opendocument.spreadsheet"
+    table = document.spreadsheet.getElementsByType(Table)[0]
+    return [["\n".join(str(p) for p in cell.getElementsByType(P)) for cell in row.getElementsByType(TableCell)]
+            for row in table.getElementsByType(TableRow)]
+
+
+def _file(part: str) -> bytes:
+    return next(d.content for d in plan_downloads(example_plan()) if d.part == part and d.format == "ods")
+
+
+def test_plan_sheet_has_the_documented_header_and_every_item_of_the_yaml():
+    rows = _sheet(_file("plan"))
+    assert rows[0] == [c.name for c in PLAN_COLUMNS]
+    cells = [dict(zip(rows[0], row)) for row in rows[1:]]
+    items = yaml_items()
+    assert [c["position"] for c in cells] == [position for position, _ in items]
+    for cell, (_, item) in zip(cells, items):
+        assert cell["id"] == item.get("id", "")
+        assert cell["text_zh"] == item["text"]["zh-TW"]
+        assert cell["text_en"] == item["text"]["en"]
+        assert cell["units_zh"] == "\n".join(u["zh-TW"] for u in item.get("units", []))
+        assert cell["actions_zh"] == "\n".join(a["text"]["zh-TW"] for a in item.get("actions", []))
+
+
+def test_results_sheet_gives_each_leaf_its_status_from_the_yaml():
+    rows = _sheet(_file("results"))
+    assert rows[0] == [c.name for c in RESULTS_COLUMNS]
+    cells = {row[rows[0].index("id")]: dict(zip(rows[0], row)) for row in rows[1:]}
+    leaves = [item["id"] for _, item in yaml_items() if not item.get("items")]
+    assert list(cells) == leaves
+    results = yaml_results()["results"]
+    for leaf in leaves:
+        expected = results[leaf]["status"] if leaf in results else "not-reported"
+        assert cells[leaf]["status"] == expected
+        if leaf in results and "narrative" in results[leaf]:
+            assert cells[leaf]["narrative_zh"] == results[leaf]["narrative"]["zh-TW"]
+    assert {leaf for leaf, cell in cells.items() if cell["status"] == "not-reported"} == {"a4-2", "a6-2"}
+
+
+def test_year_cells_are_numbers():
+    document = load(io.BytesIO(_file("plan")))
+    second_row = document.spreadsheet.getElementsByType(TableRow)[1]
+    year_cell = second_row.getElementsByType(TableCell)[1]
+    assert (year_cell.getAttribute("valuetype"), year_cell.getAttribute("value")) == ("float", "114")
