@@ -222,6 +222,9 @@ UI.update({
                                     "en": "{agency}, {item} {year}: published with {reported} of {leaves} items reported, due by {due}"},
     "spot_requirement_late": {"zh-TW": "{agency} {year}年{item}：逾期未公開或未填報完整（期限 {due}）",
                               "en": "{agency}, {item} {year}: late, not published or not complete by {due}"},
+    "spot_requirement_late_incomplete": {
+        "zh-TW": "{agency} {year}年{item}：逾期未填報完整（{reported}/{leaves} 項，期限 {due}）",
+        "en": "{agency}, {item} {year}: late, only {reported} of {leaves} items reported by {due}"},
     "spot_page_ok": {"zh-TW": "頁面可開啟（{seconds} 秒）", "en": "page opens ({seconds} s)"},
     "spot_page_not_html": {"zh-TW": "不是 HTML 網頁（{type}）", "en": "not an HTML page ({type})"},
     "spot_sections_ok": {"zh-TW": "必要區塊齊全", "en": "required sections present"},

@@ -24,9 +24,12 @@ def text_report(results: list[SiteResult], lang: str, on: datetime.date, seed: i
             else ui("spot_site_passed", lang, checks=checks)
         lines.append(f"{SYMBOLS[FAIL if failed else PASS]} {result.url}  {verdict}")
         for finding in result.findings:
-            if finding.outcome != PASS or finding.check in ("manifest", "page"):
-                lines.append(f"  {SYMBOLS[finding.outcome]} [{finding.check}] {finding.text(lang)}")
-                if finding.check not in ("requirement",):
+            mark = f"  {SYMBOLS[finding.outcome]} [{finding.check}]"
+            if finding.outcome == PASS and finding.check == "page":
+                lines.append(f"{mark} {finding.target}")
+            elif finding.outcome != PASS or finding.check == "manifest":
+                lines.append(f"{mark} {finding.text(lang)}")
+                if finding.check != "requirement":
                     lines.append(f"      {finding.target}")
         lines.append("")
     passed = sum(1 for r in results if r.ok)

@@ -87,8 +87,11 @@ class SiteCheck:
         for agency in manifest["agencies"]:
             for requirement in assess(agency, on, deadline):
                 outcome = {"met": PASS, "exempt": NOTE, "due": NOTE, "incomplete": NOTE, "late": FAIL}[requirement.state]
+                state = requirement.state
+                if state == "late" and requirement.published is not None:
+                    state = "late_incomplete"
                 self.add("requirement", outcome, f"{agency['id']} {requirement.item} {requirement.year}",
-                         f"requirement_{requirement.state}", agency=agency["name"], item=requirement.item,
+                         f"requirement_{state}", agency=agency["name"], item=requirement.item,
                          year=requirement.year, due=requirement.due.isoformat(),
                          published=requirement.published.isoformat() if requirement.published else "",
                          reported=requirement.reported if requirement.reported is not None else "",

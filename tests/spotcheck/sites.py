@@ -7,10 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gongkai.export.files import portal_downloads
-from gongkai.load import load_portal
-from gongkai.manifest import MANIFEST_PATH, build_manifest, manifest_bytes
-from gongkai.settings import load_settings
 from support import PLANS, ROOT
 
 AGENCY = "example-district-office"
@@ -40,20 +36,4 @@ def build_site(plans: Path, out: Path) -> Path:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--plans", str(plans), "--out", str(out)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    if not (out / MANIFEST_PATH).exists():
-        _publish_manifest(plans, out)
     return out
-
-
-def _publish_manifest(plans: Path, site: Path) -> None:
-    """Until the build writes them itself: the downloads and transparency.json, as gongkai.manifest builds them."""
-    portal, report = load_portal(plans)
-    assert report.ok
-    settings, problems = load_settings(plans.parent / "portal.yml")
-    assert not problems
-    downloads, bulk = portal_downloads(portal, settings)
-    for download in [*downloads, bulk]:
-        target = site / download.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(download.content)
-    (site / MANIFEST_PATH).write_bytes(manifest_bytes(build_manifest(portal, settings, downloads, bulk)))

@@ -78,8 +78,9 @@ def test_a_results_table_with_unreported_leaves_is_reported(served, unreported_s
     with served(source=unreported_site) as url:
         status, report = check(url, tmp_path)
     assert status == 1
-    found = {(f["check"], f["target"]) for f in failures(report)}
-    assert ("requirement", f"{AGENCY} results 114") in found
+    requirement = [f for f in failures(report) if f["check"] == "requirement"]
+    assert [f["target"] for f in requirement] == [f"{AGENCY} results 114"]
+    assert "late, only 14 of 16 items reported by 2026-01-31" in requirement[0]["message_en"]
     unreported = [f for f in failures(report) if f["check"] == "consistency"]
     assert {f["target"] for f in unreported} == {f"{url}plans/{AGENCY}/114/results/",
                                                  f"{url}en/plans/{AGENCY}/114/results/"}
