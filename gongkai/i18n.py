@@ -225,6 +225,10 @@ UI.update({
     "spot_requirement_late_incomplete": {
         "zh-TW": "{agency} {year}年{item}：逾期未填報完整（{reported}/{leaves} 項，期限 {due}）",
         "en": "{agency}, {item} {year}: late, only {reported} of {leaves} items reported by {due}"},
+    "spot_requirement_unreadable": {"zh-TW": "無法判斷公開情形，transparency.json 的日期有誤：{detail}",
+                                    "en": "reporting cannot be judged: a date in transparency.json is wrong: {detail}"},
+    "spot_unexpected": {"zh-TW": "檢查此網站時發生未預期的錯誤：{detail}",
+                        "en": "an unexpected error stopped the check of this site: {detail}"},
     "spot_page_ok": {"zh-TW": "頁面可開啟（{seconds} 秒）", "en": "page opens ({seconds} s)"},
     "spot_page_not_html": {"zh-TW": "不是 HTML 網頁（{type}）", "en": "not an HTML page ({type})"},
     "spot_sections_ok": {"zh-TW": "必要區塊齊全", "en": "required sections present"},

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..problems import Bilingual
 from ..i18n import ui
 from .fetch import Fetcher
-from .findings import SiteResult
+from .findings import FAIL, SiteResult
 from .report import csv_report, json_report, text_report
 from .site import SiteCheck
 
@@ -107,7 +107,12 @@ def _check_numbers(args: argparse.Namespace) -> None:
 def spot_check(urls: list[str], on: datetime.date, sample: int, seed: int, fetcher: Fetcher) -> list[SiteResult]:
     """Check every site, several at once; each site's draw depends only on the seed and its address."""
     def one(url: str) -> SiteResult:
-        return SiteCheck(url, fetcher).run(on, sample, random.Random(f"{seed}:{url}"))
+        check = SiteCheck(url, fetcher)
+        try:
+            return check.run(on, sample, random.Random(f"{seed}:{url}"))
+        except Exception as error:  # noqa: BLE001 - whatever one site serves must not stop the others
+            check.add("site", FAIL, url, "unexpected", detail=f"{type(error).__name__}: {error}"[:200])
+            return check.result
 
     with ThreadPoolExecutor(max_workers=min(len(urls), 16), thread_name_prefix="spot-check-site") as sites:
         return list(sites.map(one, urls))

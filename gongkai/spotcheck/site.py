@@ -85,7 +85,12 @@ class SiteCheck:
     def requirements(self, manifest: dict[str, Any], on: datetime.date) -> None:
         deadline = (manifest.get("rules") or {}).get("deadline", DEFAULT_DEADLINE)
         for agency in manifest["agencies"]:
-            for requirement in assess(agency, on, deadline):
+            try:
+                requirements = assess(agency, on, deadline)
+            except ValueError as error:  # a date the schema's pattern lets through, such as 2026-02-30
+                self.add("requirement", FAIL, agency["id"], "requirement_unreadable", detail=str(error)[:120])
+                continue
+            for requirement in requirements:
                 outcome = {"met": PASS, "exempt": NOTE, "due": NOTE, "incomplete": NOTE, "late": FAIL}[requirement.state]
                 state = requirement.state
                 if state == "late" and requirement.published is not None:

@@ -222,3 +222,15 @@ def test_broken_internal_links_and_anchors_are_reported(served, tmp_path):
     assert links[f"{url}privacy/"] == "fetch_http"
     assert any(target.startswith(f"{url}plans/{AGENCY}/#gone-") and message == "anchor_missing"
                for target, message in links.items())
+
+
+def test_an_impossible_date_in_the_manifest_is_reported(served, tmp_path):
+    def impossible(site: Path) -> None:
+        manifest = site / "transparency.json"
+        text = manifest.read_text(encoding="utf-8")
+        manifest.write_text(text.replace('"published": "2026-01-22"', '"published": "2026-02-30"'), encoding="utf-8")
+
+    with served(impossible) as url:
+        status, report = check(url, tmp_path)
+    assert status == 1
+    assert [f["message"] for f in failures(report) if f["check"] == "requirement"] == ["requirement_unreadable"]
