@@ -63,7 +63,7 @@ class SiteCheck:
         if not fetched.ok:
             self.add_fetch_problem("manifest", url, fetched)
             return None
-        if fetched.is_html:
+        if fetched.body.lstrip().startswith(b"<"):  # a portal's error or login page, or a catch-all route
             self.add("manifest", FAIL, url, "manifest_html")
             return None
         try:
@@ -129,7 +129,7 @@ class SiteCheck:
             self.add("consistency", FAIL, page.url, problem.message, **problem.values)
         for entry in (page.part or {}).get("downloads") or []:
             self.download(entry)
-        self.links(soup, page.url)
+        self.links(soup, fetched.url)
 
     def download(self, entry: dict[str, Any]) -> None:
         """Checked once per site, though both languages' pages offer it."""
