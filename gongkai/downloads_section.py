@@ -45,5 +45,7 @@ def downloads_section(from_path: str, downloads: list[Download], lang: str) -> l
     if not downloads:
         return []
     items = Markup("").join(Markup("<li>{}</li>").format(download_link(from_path, d, lang)) for d in downloads)
+    columns = Markup('<a href="{}">{}</a>').format(relative(from_path, "data-model/#downloads"), ui("data_model", lang))
+    intro = Markup(escape(ui("downloads_intro", lang, link="\x00"))).replace("\x00", columns)
     return [f"## {escape(ui('downloads', lang))} {{#downloads}}",
-            html_block(str(Markup("<p>{}</p><ul class=\"gk-downloads\">{}</ul>").format(ui("downloads_intro", lang), items)))]
+            html_block(str(Markup("<p>{}</p><ul class=\"gk-downloads\">{}</ul>").format(intro, items)))]

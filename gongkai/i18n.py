@@ -269,8 +269,8 @@ UI.update({
 # Downloads, the transparency manifest and the reporting-status page (公開狀態).
 UI.update({
     "downloads": {"zh-TW": "下載", "en": "Downloads"},
-    "downloads_intro": {"zh-TW": "本頁資料的開放格式檔案；欄位說明見「資料格式說明」。",
-                        "en": "This page's data in open formats; the columns are described on the Data model page."},
+    "downloads_intro": {"zh-TW": "本頁資料的開放格式檔案；欄位說明見{link}。",
+                        "en": "This page's data in open formats; the columns are described on the {link} page."},
     "format_csv": {"zh-TW": "CSV（UTF-8，{size}）", "en": "CSV (UTF-8, {size})"},
     "format_json": {"zh-TW": "JSON（{size}）", "en": "JSON ({size})"},
     "format_ods": {"zh-TW": "ODS 試算表（{size}）", "en": "ODS spreadsheet ({size})"},

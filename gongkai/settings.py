@@ -75,3 +75,12 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
                     accessibility_mark=mark,
                     reporting=Reporting(deadline=reporting.get("deadline", DEFAULT_DEADLINE),
                                         exemptions=tuple(reporting.get("exemptions", [])))), []
+
+
+def exemption_problems(reporting: Reporting, agency_ids: set[str], path: Path) -> list[Problem]:
+    """An exemption for an agency the portal does not have is a typing mistake: say so."""
+    return [Problem(file=path, field=f"reporting.exemptions[{index}].agency",
+                    summary=Bilingual("豁免的機關不在 plans/ 中", "the exempted agency is not in plans/"),
+                    expected=Bilingual("plans/ 下的機關資料夾名稱", "an agency folder name under plans/"),
+                    found=exemption["agency"])
+            for index, exemption in enumerate(reporting.exemptions) if exemption["agency"] not in agency_ids]

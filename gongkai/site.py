@@ -23,7 +23,7 @@ from .glossary import load_glossary
 from .metadata import PageFacts, dublin_core, glossary_keywords, latest_update, portal_years
 from .model import Portal
 from .problems import Report
-from .settings import Settings, load_settings
+from .settings import Settings, exemption_problems, load_settings
 from .render import Page, Renderer, render_plan, render_results, results_title
 from .urls import relative
 from .settings import MARK_SIZE
@@ -65,8 +65,10 @@ class Site:
              settings_file: Path | None = None) -> tuple[Site, Report]:
         """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise."""
         portal, report = load_portal(plans_dir)
-        settings, problems = load_settings(settings_file or plans_dir.parent / "portal.yml")
+        settings_path = settings_file or plans_dir.parent / "portal.yml"
+        settings, problems = load_settings(settings_path)
         report.extend(problems)
+        report.extend(exemption_problems(settings.reporting, set(portal.agencies), settings_path))
         glossary, problems = load_glossary(plans_dir.parent / "glossary.yml")
         report.extend(problems)
         return cls(portal=portal, lang=lang, today=on or today(), settings=settings, glossary=glossary), report

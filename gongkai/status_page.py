@@ -94,8 +94,8 @@ def _table(manifest: dict[str, Any], assessed: dict[str, list[Requirement]], lan
 
 def _data_links(bulk: Download, lang: str) -> str:
     items = [
-        Markup('<li><a href="{}" type="application/zip" download>{}</a>（{}）</li>' if lang == "zh-TW"
-               else '<li><a href="{}" type="application/zip" download>{}</a> ({})</li>').format(
+        Markup('<li><a href="{}" type="application/zip" download>{}</a>：{}</li>' if lang == "zh-TW"
+               else '<li><a href="{}" type="application/zip" download>{}</a>: {}</li>').format(
             site_link(PATH, bulk.path, lang), ui("bulk_download", lang), ui("format_zip", lang, size=file_size(bulk.size))),
         Markup('<li><a href="{}" type="application/json">{}</a></li>').format(
             site_link(PATH, MANIFEST_PATH, lang), ui("transparency_manifest", lang)),

@@ -87,10 +87,19 @@ def test_a_configured_deadline_is_used_and_carried_in_the_manifest(tmp_path):
 
 
 def test_a_deadline_that_is_not_a_day_of_every_year_is_a_clear_problem(tmp_path):
-    settings, problems = load_settings(_settings(tmp_path, "02-29"))
+    _, problems = load_settings(_settings(tmp_path, "02-29"))
     assert problems and problems[0].field == "reporting.deadline"
 
 
 def test_status_page_is_in_the_navigation():
     site, _ = Site.load(PLANS, "zh-TW")
     assert {"公開狀態": PATH} in site.nav()
+
+
+def test_an_exemption_for_an_unknown_agency_is_reported(tmp_path):
+    path = tmp_path / "portal.yml"
+    path.write_text(EXEMPTION.format(deadline="01-31").replace("chiayi-veterans-service-office", "chiayi-veterans"),
+                    encoding="utf-8")
+    _, report = Site.load(PLANS, "en", settings_file=path)
+    assert not report.ok
+    assert "chiayi-veterans" in report.format(tmp_path) and "not in plans/" in report.format(tmp_path)
