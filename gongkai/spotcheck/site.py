@@ -9,8 +9,11 @@ import threading
 from concurrent.futures import Future
 from typing import Any
 
+from bs4 import BeautifulSoup
+
 from ..manifest import MANIFEST_PATH, manifest_errors
-from ..reporting import DEFAULT_DEADLINE, assess
+from ..reporting import DEFAULT_DEADLINE, Requirement, assess
+from ..status_page import requirement_text
 from .checks import (SamplePage, anchors, consistency_problems, download_problems, internal_links, missing_meta,
                      missing_parts, parse)
 from .fetch import Fetched, Fetcher
@@ -92,16 +95,9 @@ class SiteCheck:
                 continue
             for requirement in requirements:
                 outcome = {"met": PASS, "exempt": NOTE, "due": NOTE, "incomplete": NOTE, "late": FAIL}[requirement.state]
-                state = requirement.state
-                if state == "late" and requirement.published is not None:
-                    state = "late_incomplete"
                 self.add("requirement", outcome, f"{agency['id']} {requirement.item} {requirement.year}",
-                         f"requirement_{state}", agency=agency["name"], item=requirement.item,
-                         year=requirement.year, due=requirement.due.isoformat(),
-                         published=requirement.published.isoformat() if requirement.published else "",
-                         reported=requirement.reported if requirement.reported is not None else "",
-                         leaves=requirement.leaves if requirement.leaves is not None else "",
-                         reason=requirement.exempt or "")
+                         "requirement", agency=agency["name"], item=requirement.item, year=requirement.year,
+                         state=_as_on_status_page(requirement))
 
     def bulk(self, manifest: dict[str, Any]) -> None:
         self.download(dict(manifest["bulk"], format="zip"))
@@ -177,6 +173,12 @@ class SiteCheck:
             with self._lock:
                 self._parsed[address] = ids
         return fragment in ids
+
+
+def _as_on_status_page(requirement: Requirement) -> dict[str, str]:
+    """The requirement in the status page's own words, as plain text in both languages."""
+    return {lang: BeautifulSoup(str(requirement_text(requirement, lang)), "html.parser").get_text()
+            for lang in ("zh-TW", "en")}
 
 
 def sample_pool(manifest: dict[str, Any], base: str) -> list[SamplePage]:
