@@ -24,7 +24,7 @@ def text_report(results: list[SiteResult], lang: str, on: datetime.date, seed: i
             else ui("spot_site_passed", lang, checks=checks)
         lines.append(f"{SYMBOLS[FAIL if failed else PASS]} {result.url}  {verdict}")
         for finding in result.findings:
-            mark = f"  {SYMBOLS[finding.outcome]} [{finding.check}]"
+            mark = f"  {SYMBOLS[finding.outcome]} [{ui('spot_check_' + finding.check, lang)}]"
             if finding.outcome == PASS and finding.check == "page":
                 lines.append(f"{mark} {finding.target}")
             elif finding.outcome != PASS or finding.check == "manifest":
