@@ -55,3 +55,13 @@ results-skeleton: $(VENV)/.installed
 diff: $(VENV)/.installed
 	$(if $(and $(AGENCY),$(FROM),$(TO)),,$(error 請指定機關與兩個年度：make diff AGENCY=<agency-id> FROM=<year> TO=<year> / name the agency and two years))
 	$(PY) scripts/diff $(AGENCY) $(FROM) $(TO) $(if $(DIFF_LANG),--lang $(DIFF_LANG))
+
+# Spot-checks published portals: `make spot-check URLS="https://host/ https://other/portal/"`;
+# more options in SPOT_CHECK_ARGS, e.g. SPOT_CHECK_ARGS="--date 2026-02-15 --sample 10 --out reports".
+.PHONY: spot-check bench-spot-check
+spot-check: $(VENV)/.installed
+	$(PY) scripts/spot-check $(URLS) $(SPOT_CHECK_ARGS)
+
+# Serves 50 copies of the built site on loopback and spot-checks them all; prints sites per second and peak memory.
+bench-spot-check: site
+	$(PY) scripts/bench-spot-check --site site

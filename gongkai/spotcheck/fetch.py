@@ -1,0 +1,133 @@
+"""Polite HTTP for the spot check: timeouts, retries, redirect-loop detection and a cap on parallel requests.
+
+Every failure becomes a `Fetched` with a `problem` code, never an exception, so one bad site cannot stop the run.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+import requests
+
+USER_AGENT = "gongkai-spot-check/1"
+MAX_REDIRECTS = 10
+MAX_BYTES = 50 * 1024 * 1024
+# Worth another try: the server may recover; anything else is an answer.
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of one GET: the final URL, status, content type and body, or what went wrong.
+
+    `problem` is None on a 2xx answer; otherwise one of "timeout", "refused", "connection", "redirect-loop",
+    "too-large", "http" (a non-2xx status) or "invalid-url".
+    """
+
+    url: str
+    status: int | None = None
+    content_type: str = ""
+    body: bytes = b""
+    problem: str | None = None
+    detail: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    @property
+    def is_html(self) -> bool:
+        return "html" in self.content_type or self.body.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
+
+
+class Fetcher:
+    """Shared by every site of a run: its pool of `parallel` threads is the only place requests are made,
+    so no more than `parallel` are ever open at once."""
+
+    def __init__(self, timeout: float = 10.0, retries: int = 2, parallel: int = 8, backoff: float = 0.5) -> None:
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self._pool = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="spot-check-fetch")
+        self._local = threading.local()
+
+    def submit(self, url: str) -> Future[Fetched]:
+        return self._pool.submit(self.get, url)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _session(self) -> requests.Session:
+        # A Session is not safe to share between threads; each thread keeps its own pool of connections.
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.max_redirects = MAX_REDIRECTS
+            session.headers["User-Agent"] = USER_AGENT
+            self._local.session = session
+        return session
+
+    def get(self, url: str) -> Fetched:
+        attempt = 0
+        while True:
+            result = self._get_once(url)
+            retry = result.problem in ("timeout", "refused", "connection") or result.status in RETRY_STATUSES
+            if not retry or attempt >= self.retries:
+                return result
+            attempt += 1
+            time.sleep(self.backoff * 2 ** (attempt - 1))
+
+    def _get_once(self, url: str) -> Fetched:
+        started = time.monotonic()
+        try:
+            with self._session().get(url, timeout=self.timeout, stream=True) as response:
+                body = _read_capped(response, self.timeout, started)
+                elapsed = time.monotonic() - started
+                content_type = response.headers.get("Content-Type", "").lower()
+                if body is None:
+                    return Fetched(response.url, response.status_code, content_type, problem="too-large",
+                                   detail=str(MAX_BYTES), seconds=elapsed)
+                problem = None if 200 <= response.status_code < 300 else "http"
+                return Fetched(response.url, response.status_code, content_type, body, problem,
+                               str(response.status_code) if problem else "", elapsed)
+        except requests.TooManyRedirects:
+            return Fetched(url, problem="redirect-loop", detail=str(MAX_REDIRECTS), seconds=_since(started))
+        except (requests.Timeout, _SlowBody):
+            return Fetched(url, problem="timeout", detail=f"{self.timeout:g}", seconds=_since(started))
+        except requests.ConnectionError as error:
+            refused = "refused" in str(error).lower()
+            return Fetched(url, problem="refused" if refused else "connection", detail=_reason(error),
+                           seconds=_since(started))
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema) as error:
+            return Fetched(url, problem="invalid-url", detail=_reason(error), seconds=_since(started))
+        except requests.RequestException as error:
+            return Fetched(url, problem="connection", detail=_reason(error), seconds=_since(started))
+
+
+class _SlowBody(Exception):
+    """The server answers, but trickles the body out for longer than the whole request may take."""
+
+
+def _read_capped(response: requests.Response, timeout: float, started: float) -> bytes | None:
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            return None
+        if time.monotonic() - started > timeout * 3:
+            raise _SlowBody
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _since(started: float) -> float:
+    return time.monotonic() - started
+
+
+def _reason(error: Exception) -> str:
+    return str(error)[:200]

@@ -1,0 +1,46 @@
+"""What a published page must contain, by kind: the stable ids and classes gongkai.render emits.
+
+The single list the spot check uses; change it here when the renderer's markup changes.
+"""
+
+from __future__ import annotations
+
+# Part name (an i18n key "spot_part_<name>") → CSS selector that must match at least once.
+REQUIRED_PARTS: dict[str, dict[str, str]] = {
+    "agency": {
+        "title": "article h1",
+        "profile": "#profile",
+        "years": "#gk-years-caption",
+    },
+    "plan": {
+        "title": "article h1",
+        "fields": "dl.gk-fields",
+        "body": "#sec-body",
+        "body_items": "table.gk-body-table, ol.gk-tree",
+    },
+    "results": {
+        "title": "article h1",
+        "fields": "dl.gk-fields",
+        "summary": "#summary",
+        "summary_list": "ol.gk-summary",
+        "chart_data": "table.gk-numbers",
+        "results_table": "#results-table",
+        "results_rows": "#gk-results-caption",
+    },
+}
+
+# The leaves of a plan: one row each in the body table, or the innermost items of the nested list.
+PLAN_LEAF_ROWS = "table.gk-body-table:has(> caption#gk-body-caption) > tbody > tr"
+PLAN_TREE_ITEMS = "ol.gk-tree li[id]"
+RESULTS_LEAF_ROWS = "table.gk-body-table:has(> caption#gk-results-caption) > tbody > tr"
+STATUS_BADGE = "span.gk-status"
+STATUS_CLASS_PREFIX = "gk-status--"
+
+# The metadata of 行政機關電子資料流通詮釋資料及分類檢索規範 every page carries (gongkai/metadata.py).
+META_TAGS = ("DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Contributor", "DC.Type", "DC.Format",
+             "DC.Source", "DC.Language", "DC.coverage.t.min", "DC.coverage.t.max", "DC.Publisher", "DC.Date",
+             "DC.Identifier", "DC.Relation", "DC.Rights", "Category.Theme", "Category.Cake", "Category.Service",
+             "Keywords")
+
+# Elements whose address the browser follows or loads; each must resolve when it points inside the site.
+LINK_ATTRIBUTES = (("a", "href"), ("img", "src"), ("script", "src"), ("link", "href"))

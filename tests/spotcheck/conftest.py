@@ -1,0 +1,111 @@
+"""Built example portals, and servers that misbehave, on loopback, for the spot check."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import socket
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gongkai.accessibility import serve  # noqa: E402
+from sites import AGENCY, build_site, compliant_plans  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def compliant_site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("compliant")
+    return build_site(compliant_plans(folder), folder / "site")
+
+
+@pytest.fixture(scope="session")
+def unreported_site(tmp_path_factory) -> Path:
+    """The example agency as published in the seed data: two results left unreported."""
+    folder = tmp_path_factory.mktemp("unreported")
+    plans = compliant_plans(folder)
+    results = plans / AGENCY / "114" / "results.yml"
+    results.write_text(results.read_text(encoding="utf-8").replace(
+        "  a4-2:\n    status: completed\n  a6-2:\n    status: completed\n", ""), encoding="utf-8")
+    return build_site(plans, folder / "site")
+
+
+@pytest.fixture
+def served(compliant_site, tmp_path) -> Callable[..., Iterator[str]]:
+    """Serve a copy of the compliant site, after `mutate(copy)` has broken it; yields the base URL."""
+    @contextmanager
+    def run(mutate: Callable[[Path], None] = lambda site: None, source: Path | None = None) -> Iterator[str]:
+        copy = tmp_path / "site"
+        shutil.copytree(source or compliant_site, copy)
+        mutate(copy)
+        with serve(copy) as url:
+            yield url
+    return run
+
+
+@contextmanager
+def hanging_server() -> Iterator[str]:
+    """Accepts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+class _LoopHandler(http.server.BaseHTTPRequestHandler):
+    """Every address redirects to the next, /a → /b → /a → …"""
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+        self.send_response(302)
+        self.send_header("Location", "/b/" if self.path.startswith("/a/") else "/a/")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def redirect_loop_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LoopHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/a/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def closed_port_url() -> str:
+    """An address on loopback where nothing listens: connections are refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"

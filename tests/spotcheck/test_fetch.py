@@ -1,0 +1,72 @@
+"""Fetching politely: retries after a server error, and a cap on requests open at once."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from gongkai.spotcheck.fetch import Fetcher
+
+
+class _Flaky(http.server.BaseHTTPRequestHandler):
+    """Answers 503 to the first request, then 200; counts requests open at once."""
+
+    lock = threading.Lock()
+    served = 0
+    open_now = 0
+    most_open = 0
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+        cls = type(self)
+        with cls.lock:
+            cls.served += 1
+            first = cls.served == 1
+            cls.open_now += 1
+            cls.most_open = max(cls.most_open, cls.open_now)
+        time.sleep(0.05)
+        body = b"{}"
+        self.send_response(503 if first and self.path == "/flaky" else 200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        with cls.lock:
+            cls.open_now -= 1
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def flaky_server() -> Iterator[tuple[str, type[_Flaky]]]:
+    handler = type("Handler", (_Flaky,), {"served": 0, "open_now": 0, "most_open": 0, "lock": threading.Lock()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_server_error_is_retried():
+    with flaky_server() as (url, _):
+        fetcher = Fetcher(timeout=2, retries=1, backoff=0.01)
+        assert fetcher.get(url + "/flaky").ok
+        fetcher.close()
+    with flaky_server() as (url, _):
+        fetcher = Fetcher(timeout=2, retries=0)
+        result = fetcher.get(url + "/flaky")
+        fetcher.close()
+    assert (result.problem, result.status) == ("http", 503)
+
+
+def test_no_more_than_parallel_requests_are_open_at_once():
+    with flaky_server() as (url, handler):
+        fetcher = Fetcher(timeout=5, retries=0, parallel=3)
+        futures = [fetcher.submit(f"{url}/page-{n}") for n in range(12)]
+        assert all(f.result().ok for f in futures)
+        fetcher.close()
+    assert handler.served == 12 and handler.most_open <= 3
