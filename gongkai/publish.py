@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .problems import Bilingual
@@ -53,11 +54,14 @@ def publish_problem(site: Path, target: Path, force: bool = False) -> Bilingual 
     return None
 
 
-def publish(site: Path, target: Path) -> None:
-    """Copy `site` beside `target`, then swap it in: the target is the old site or the new one, never half of each."""
+def publish(site: Path, target: Path, prepare: Callable[[Path], None] | None = None) -> None:
+    """Copy `site` beside `target`, let `prepare` change the copy, then swap it in: the target is the old site
+    or the new one, never half of each."""
     staged = staging_dir(target.resolve())
     try:
         shutil.copytree(site, staged, dirs_exist_ok=True)
+        if prepare is not None:
+            prepare(staged)
         (staged / PUBLISHED_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         swap_in(staged, target.resolve())
     except BaseException:
