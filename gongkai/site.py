@@ -139,6 +139,7 @@ class Site:
             {ui("plans", lang): agencies},
             {ui("about", lang): "about.md"},
             {ui("data_model", lang): "data-model.md"},
+            {ui("guide", lang): "guide.md"},
             {ui("accessibility", lang): "accessibility.md"},
             {ui("privacy", lang): "privacy.md"},
             {ui("security", lang): "security.md"},
