@@ -6,29 +6,9 @@ import re
 from typing import Any
 
 import pytest
-import yaml
 
 from support import ROOT
-
-WORKFLOWS = {"github": ROOT / ".github" / "workflows" / "publish.yml", "gitlab": ROOT / ".gitlab-ci.yml"}
-MAKE = re.compile(r"\bmake ([a-z0-9][a-z0-9-]*)")
-REQUIRED = {"check", "site", "a11y"}
-
-
-def commands(workflow: dict[str, Any]) -> list[str]:
-    """Every shell command of a GitHub workflow (steps' `run`) or a GitLab pipeline (`script` and its kin)."""
-    found: list[str] = []
-    for job in workflow.get("jobs", workflow).values():
-        if not isinstance(job, dict):
-            continue
-        found += [step["run"] for step in job.get("steps", []) if "run" in step]
-        for key in ("before_script", "script", "after_script"):
-            found += job.get(key, [])
-    return found
-
-
-def make_targets(text: str) -> set[str]:
-    return set(MAKE.findall(text))
+from workflows import CHECKS, WORKFLOWS, commands, load, make_targets
 
 
 def makefile_targets() -> set[str]:
@@ -37,16 +17,16 @@ def makefile_targets() -> set[str]:
 
 @pytest.fixture(params=sorted(WORKFLOWS))
 def workflow(request) -> dict[str, Any]:
-    return yaml.safe_load(WORKFLOWS[request.param].read_text(encoding="utf-8"))
+    return load(request.param)
 
 
 def test_workflows_run_the_checks_and_the_build(workflow):
-    assert REQUIRED <= make_targets("\n".join(commands(workflow)))
+    assert CHECKS <= make_targets(workflow)
 
 
 def test_every_make_target_a_workflow_runs_is_in_the_makefile_and_the_readme(workflow):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for target in make_targets("\n".join(commands(workflow))):
+    for target in make_targets(workflow):
         assert target in makefile_targets(), target
         assert f"`make {target}`" in readme, target
 
@@ -58,7 +38,7 @@ def test_workflows_install_what_the_browser_checks_need_as_the_project_ci_does(w
 
 
 def test_github_publishes_only_from_main_and_only_a_checked_site():
-    workflow = yaml.safe_load(WORKFLOWS["github"].read_text(encoding="utf-8"))
+    workflow = load("github")
     check, deploy = workflow["jobs"]["check"], workflow["jobs"]["deploy"]
     upload = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert "refs/heads/main" in upload["if"] and upload["with"]["path"] == "site/"
@@ -70,7 +50,7 @@ def test_github_publishes_only_from_main_and_only_a_checked_site():
 
 
 def test_gitlab_publishes_the_site_the_check_job_built_from_main_only():
-    pipeline = yaml.safe_load(WORKFLOWS["gitlab"].read_text(encoding="utf-8"))
+    pipeline = load("gitlab")
     pages = pipeline["pages"]
     assert pages["needs"] == ["check"] and pages["artifacts"]["paths"] == ["public"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
