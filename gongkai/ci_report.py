@@ -47,6 +47,6 @@ def comment(logs: list[Path], job_failed: bool, run_url: str = "") -> str:
                 "each problem names the file, line, field, what was expected and what was found.")),
                 "", "```text", tail(log.read_text(encoding="utf-8", errors="replace")).replace("```", "ʼʼʼ"), "```"]
     if run_url:
-        lines += ["", str(Bilingual(f"完整紀錄與建置好的網站（site）：{run_url}",
-                                    f"full log and the built site (artifact \"site\"): {run_url}"))]
+        lines += ["", str(Bilingual(f"完整紀錄、建置好的網站與可離線預覽的 review-copy：{run_url}",
+                                    f"full log, the built site, and review-copy to preview from disk: {run_url}"))]
     return "\n".join(lines) + "\n"
