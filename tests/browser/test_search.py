@@ -8,6 +8,8 @@ import pytest
 def search(page, base_url: str, prefix: str, query: str) -> list[str]:
     page.goto(base_url + prefix)
     page.fill("input.md-search__input", query)
+    # The theme searches on key presses; filling the field alone is lost if the index is ready before it.
+    page.press("input.md-search__input", "End")
     # The search index is fetched and built by a web worker: slow on a busy machine, so wait generously.
     page.wait_for_selector(".md-search-result__item", timeout=90_000)
     # Results arrive ten at a time as the list is scrolled, as a visitor would scroll it.
