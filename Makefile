@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_LANG ?= zh-TW
 
-.PHONY: site check serve test a11y translations clean
+.PHONY: site check serve test a11y translations clean review-copy
 
 # The virtual environment is made on first use and refreshed when requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -39,8 +39,12 @@ test: $(VENV)/.installed node_modules/.installed
 a11y: site node_modules/.installed
 	$(PY) scripts/a11y site
 
+# A copy of the site that opens from disk (file://), e.g. for a USB stick: review-copy/index.html.
+review-copy: site
+	$(PY) scripts/review-copy site review-copy
+
 clean:
-	rm -rf site .site-new-* .site-old-*
+	rm -rf site .site-new-* .site-old-* review-copy .review-copy-new-* .review-copy-old-*
 
 # The yearly cycle (see README): copy the latest plan to next year, write a results skeleton, compare two years.
 .PHONY: new-year results-skeleton diff

@@ -10,6 +10,7 @@ UI: dict[str, dict[str, str]] = {
     "plans": {"zh-TW": "機關計畫", "en": "Agency plans"},
     "about": {"zh-TW": "關於本站", "en": "About"},
     "data_model": {"zh-TW": "資料格式說明", "en": "Data model"},
+    "guide": {"zh-TW": "如何更新資料", "en": "How to update"},
     "agency": {"zh-TW": "機關", "en": "Agency"},
     "agencies": {"zh-TW": "各機關", "en": "Agencies"},
     "plan": {"zh-TW": "計畫", "en": "Plan"},

@@ -182,6 +182,7 @@ class Site:
             {ui("reporting_status", lang): "status/index.md"},
             {ui("about", lang): "about.md"},
             {ui("data_model", lang): "data-model.md"},
+            {ui("guide", lang): "guide.md"},
             {ui("accessibility", lang): "accessibility.md"},
             {ui("privacy", lang): "privacy.md"},
             {ui("security", lang): "security.md"},

@@ -1,0 +1,57 @@
+"""The CI definitions run the README's commands, so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from support import ROOT
+from workflows import CHECKS, WORKFLOWS, commands, load, make_targets
+
+
+def makefile_targets() -> set[str]:
+    return set(re.findall(r"^([a-z0-9][a-z0-9-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+@pytest.fixture(params=sorted(WORKFLOWS))
+def workflow(request) -> dict[str, Any]:
+    return load(request.param)
+
+
+def test_workflows_run_the_checks_and_the_build(workflow):
+    assert CHECKS <= make_targets(workflow)
+
+
+def test_every_make_target_a_workflow_runs_is_in_the_makefile_and_the_readme(workflow):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in make_targets(workflow):
+        assert target in makefile_targets(), target
+        assert f"`make {target}`" in readme, target
+
+
+def test_workflows_install_what_the_browser_checks_need_as_the_project_ci_does(workflow):
+    installs = "\n".join(commands(workflow))
+    for package in ("chromium", "fonts-noto-cjk"):
+        assert package in (ROOT / ".ci" / "run").read_text(encoding="utf-8") and package in installs
+
+
+def test_github_publishes_only_from_main_and_only_a_checked_site():
+    workflow = load("github")
+    check, deploy = workflow["jobs"]["check"], workflow["jobs"]["deploy"]
+    upload = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert "refs/heads/main" in upload["if"] and upload["with"]["path"] == "site/"
+    assert deploy["needs"] == "check" and "refs/heads/main" in deploy["if"]
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    names = [step.get("name", "") for step in check["steps"]]
+    # The site is handed over after every check ran.
+    assert names.index("make a11y") < names.index("Hand the built site to GitHub Pages")
+
+
+def test_gitlab_publishes_the_site_the_check_job_built_from_main_only():
+    pipeline = load("gitlab")
+    pages = pipeline["pages"]
+    assert pages["needs"] == ["check"] and pages["artifacts"]["paths"] == ["public"]
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert "site/" in pipeline["check"]["artifacts"]["paths"]
