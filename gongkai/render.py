@@ -20,7 +20,7 @@ from . import dates, figures, numbering, text
 from .chart import status_chart
 from .coverage import file_coverage
 from .i18n import HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
-from .model import STATUSES, Agency, Node, Plan, Portal
+from .model import STATUSES, Agency, Node, Plan
 from .metadata import PageFacts, plan_facts
 from .blocks import html_block
 from .changes_section import changes_parts

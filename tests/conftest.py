@@ -9,7 +9,7 @@ import pytest
 # The package is imported from the working tree, without installing it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from support import FIXTURES  # noqa: E402
+from support import EXAMPLE_AGENCY, FIXTURES, PLANS  # noqa: E402
 
 
 @pytest.fixture
@@ -17,4 +17,12 @@ def minimal_plans(tmp_path: Path) -> Path:
     """A copy of the small valid fixture portal that a test may break."""
     target = tmp_path / "plans"
     shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    """A plans folder holding a copy of the fictional example agency, for tools that write files."""
+    target = tmp_path / "plans"
+    shutil.copytree(PLANS / EXAMPLE_AGENCY, target / EXAMPLE_AGENCY)
     return target

@@ -6,6 +6,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLANS = ROOT / "plans"
+# The fictional agency, whose data tests may change freely.
+EXAMPLE_AGENCY = "example-district-office"
 # Copies of the seed plans (shared/seeds), the source every transcription is checked against.
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 

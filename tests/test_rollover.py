@@ -10,17 +10,10 @@ from ruamel.yaml import YAML
 from gongkai.agency_files import ToolError
 from gongkai.load import load_portal
 from gongkai.rollover import new_year, rolled_plan
-from support import FIXTURES, PLANS
+from support import EXAMPLE_AGENCY, FIXTURES, PLANS
 
-AGENCY = "example-district-office"
+AGENCY = EXAMPLE_AGENCY
 TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture
-def plans(tmp_path):
-    target = tmp_path / "plans"
-    shutil.copytree(PLANS / AGENCY, target / AGENCY)
-    return target
 
 
 def _data(path):

@@ -6,14 +6,13 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from crawl import element_ids, fetch, linked_addresses, sitemap_addresses, without_fragment
-from gongkai.accessibility import serve
+from gongkai.loopback import serve
 from support import ROOT
 
 SUB_PATH = "portal/"

@@ -10,16 +10,9 @@ from ruamel.yaml import YAML
 from gongkai.agency_files import ToolError
 from gongkai.load import load_portal
 from gongkai.skeleton import results_skeleton
-from support import FIXTURES, PLANS
+from support import EXAMPLE_AGENCY, FIXTURES
 
-AGENCY = "example-district-office"
-
-
-@pytest.fixture
-def plans(tmp_path):
-    target = tmp_path / "plans"
-    shutil.copytree(PLANS / AGENCY, target / AGENCY)
-    return target
+AGENCY = EXAMPLE_AGENCY
 
 
 def test_missing_leaves_are_added_and_nothing_else_changes(plans):

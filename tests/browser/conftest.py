@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.accessibility import browser, serve, site_paths
+from gongkai.accessibility import browser, site_paths
+from gongkai.loopback import serve
 from support import ROOT
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from gongkai.accessibility import serve
+from gongkai.loopback import serve
 from support import ROOT
 
 

@@ -1,27 +1,19 @@
 """scripts/new-year, scripts/results-skeleton and scripts/diff: what they print, and their exit status
 on bad input (a bilingual message, never a traceback)."""
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from support import FIXTURES, PLANS, ROOT
+from support import EXAMPLE_AGENCY, FIXTURES, ROOT
 
-AGENCY = "example-district-office"
+AGENCY = EXAMPLE_AGENCY
 
 
 def run(script, *args):
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args],
                           capture_output=True, text=True, env={"GONGKAI_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"})
-
-
-@pytest.fixture
-def plans(tmp_path):
-    target = tmp_path / "plans"
-    shutil.copytree(PLANS / AGENCY, target / AGENCY)
-    return target
 
 
 def test_new_year_writes_the_next_year_and_lists_what_to_check(plans):

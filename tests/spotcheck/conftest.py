@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gongkai.accessibility import serve  # noqa: E402
+from gongkai.loopback import serve, serve_handler  # noqa: E402
 from sites import AGENCY, build_site, compliant_plans  # noqa: E402
 
 
@@ -93,14 +93,8 @@ class _LoopHandler(http.server.BaseHTTPRequestHandler):
 
 @contextmanager
 def redirect_loop_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LoopHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/a/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(_LoopHandler) as url:
+        yield url + "a/"
 
 
 def closed_port_url() -> str:

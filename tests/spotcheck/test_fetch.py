@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from gongkai.loopback import serve_handler
 from gongkai.spotcheck.fetch import Fetcher
 
 
@@ -42,13 +43,8 @@ class _Flaky(http.server.BaseHTTPRequestHandler):
 @contextmanager
 def flaky_server() -> Iterator[tuple[str, type[_Flaky]]]:
     handler = type("Handler", (_Flaky,), {"served": 0, "open_now": 0, "most_open": 0, "lock": threading.Lock()})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(handler) as url:
+        yield url.rstrip("/"), handler
 
 
 def test_a_server_error_is_retried():
