@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates, text
-from ..i18n import STATUS_LABELS
+from .. import dates, figures, text
+from ..i18n import STATUS_LABELS, ui
 from ..model import Node, Plan
 
 LIST_SEPARATOR = "\n"
@@ -33,14 +33,20 @@ PLAN_COLUMNS = (
     Column("parent_id", "上層項目代號", "Id of the item above"),
     Column("text_zh", "項目內容（中文）", "The item (Chinese)"),
     Column("text_en", "項目內容（英文）", "The item (English)"),
-    Column("actions_zh", "具體作法（中文，每項一行）", "Actions (Chinese, one per line)"),
-    Column("actions_en", "具體作法（英文，每項一行）", "Actions (English, one per line)"),
+    Column("actions_zh", "具體作法（中文，每項一行；作法自有的執行單位、期限、指標與頻率附於括號內）",
+           "Actions (Chinese, one per line; an action's own units, deadline, targets and frequency in brackets)"),
+    Column("actions_en", "具體作法（英文，每項一行，格式同上）", "Actions (English, one per line, as above)"),
     Column("units_zh", "執行單位（中文，每個一行）", "Responsible units (Chinese, one per line)"),
     Column("units_en", "執行單位（英文，每個一行）", "Responsible units (English, one per line)"),
     Column("deadline", "完成期限：日期 YYYY-MM-DD、ongoing（持續辦理）、--MM-DD（每年該日前）或原文",
            "Deadline: a date YYYY-MM-DD, ongoing, --MM-DD (that day every year) or the text as written"),
     Column("outcomes_zh", "預期目標（中文，每項一行）", "Expected outcomes (Chinese, one per line)"),
     Column("outcomes_en", "預期目標（英文，每項一行）", "Expected outcomes (English, one per line)"),
+    Column("targets_zh", "量化指標（中文，每項一行，例如 測試分數 ≥ 80分）",
+           "Quantified targets (Chinese, one per line, e.g. 測試分數 ≥ 80分)"),
+    Column("targets_en", "量化指標（英文，每項一行）", "Quantified targets (English, one per line)"),
+    Column("frequency_zh", "辦理頻率（中文）", "Frequency (Chinese)"),
+    Column("frequency_en", "辦理頻率（英文）", "Frequency (English)"),
 )
 
 RESULTS_COLUMNS = (
@@ -59,6 +65,9 @@ RESULTS_COLUMNS = (
     Column("narrative_en", "執行成效說明（英文）", "What was done (English)"),
     Column("reason_zh", "未達成原因（中文）", "Why the target was not achieved (Chinese)"),
     Column("reason_en", "未達成原因（英文）", "Why the target was not achieved (English)"),
+    Column("measured_zh", "實際達成值（中文，每項一行，例如 平均分數：88.5分）",
+           "Measured values (Chinese, one per line, e.g. 平均分數：88.5分)"),
+    Column("measured_en", "實際達成值（英文，每項一行）", "Measured values (English, one per line)"),
 )
 
 COLUMNS = {"plan": PLAN_COLUMNS, "results": RESULTS_COLUMNS}
@@ -94,21 +103,51 @@ def _walk(plan: Plan) -> list[Node]:
     return [node for top in plan.nodes for node in top.walk()]
 
 
+def _action_line(action: dict[str, Any], lang: str) -> str:
+    """An action with what it alone carries (seed plans give some actions their own unit or deadline)."""
+    pick = _zh if lang == "zh-TW" else _en
+    line = pick(action["text"])
+    if not line:
+        return ""
+    colon, separator = ("：", "；") if lang == "zh-TW" else (": ", "; ")
+    if "title" in action and pick(action["title"]):
+        line = f"{pick(action['title'])}{colon}{line}"
+    details = []
+    if action.get("units"):
+        details.append(ui("units", lang) + colon + ("、" if lang == "zh-TW" else ", ").join(map(pick, action["units"])))
+    if action.get("deadline"):
+        details.append(ui("deadline", lang) + colon + dates.format_deadline(action["deadline"], lang))
+    if action.get("targets"):
+        details.append(ui("targets", lang) + colon + separator.join(
+            figures.format_target(t, lang) for t in action["targets"]))
+    if action.get("frequency"):
+        details.append(ui("frequency", lang) + colon + figures.format_frequency(action["frequency"], lang))
+    if details:
+        line += f"（{separator.join(details)}）" if lang == "zh-TW" else f" ({separator.join(details)})"
+    return line
+
+
 def plan_rows(plan: Plan) -> list[dict[str, Any]]:
     """One row per item of the plan's body, groups and last-level items, in the plan's order."""
     rows = []
     for node in _walk(plan):
         data = node.data
-        actions = [a["text"] for a in data.get("actions", [])]
+        actions = data.get("actions", [])
         units, outcomes = data.get("units", []), data.get("outcomes", [])
+        targets, frequency = data.get("targets", []), data.get("frequency")
         rows.append({
             "agency": plan.agency_id, "year": plan.year, "position": _position(node), "level": node.depth,
             "id": node.id or "", "parent_id": (node.parent.id or "") if node.parent else "",
             "text_zh": _zh(node.text), "text_en": _en(node.text),
-            "actions_zh": _lines(actions, _zh), "actions_en": _lines(actions, _en),
+            "actions_zh": _lines(actions, lambda a: _action_line(a, "zh-TW")),
+            "actions_en": _lines(actions, lambda a: _action_line(a, "en")),
             "units_zh": _lines(units, _zh), "units_en": _lines(units, _en),
             "deadline": deadline_value(data.get("deadline")),
             "outcomes_zh": _lines(outcomes, _zh), "outcomes_en": _lines(outcomes, _en),
+            "targets_zh": _lines(targets, lambda t: figures.format_target(t, "zh-TW")),
+            "targets_en": _lines(targets, lambda t: figures.format_target(t, "en")),
+            "frequency_zh": figures.format_frequency(frequency, "zh-TW") if frequency else "",
+            "frequency_en": figures.format_frequency(frequency, "en") if frequency else "",
         })
     return rows
 
@@ -127,8 +166,15 @@ def results_rows(plan: Plan) -> list[dict[str, Any]]:
             "reported": str(plan.results.reported_on(leaf.id) or "") if entry else "",
             "narrative_zh": _zh(entry.get("narrative")), "narrative_en": _en(entry.get("narrative")),
             "reason_zh": _zh(entry.get("reason")), "reason_en": _en(entry.get("reason")),
+            "measured_zh": _measured(entry, leaf, "zh-TW"), "measured_en": _measured(entry, leaf, "en"),
         })
     return rows
+
+
+def _measured(entry: dict[str, Any], leaf: Node, lang: str) -> str:
+    targets = leaf.data.get("targets", [])
+    return _lines(entry.get("measured", []),
+                  lambda m: figures.format_measured(m, figures.target_for(m, targets), lang))
 
 
 def rows_of(plan: Plan, part: str) -> list[dict[str, Any]]:

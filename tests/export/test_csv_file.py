@@ -3,7 +3,7 @@
 import csv
 import io
 
-from exported import example_plan, yaml_items
+from exported import example_plan, yaml_items, yaml_results
 from gongkai.export.files import plan_downloads
 from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
 
@@ -31,7 +31,32 @@ def test_csv_rows_hold_the_yaml_text_including_line_breaks_inside_cells():
     for row, (position, item) in zip(rows[1:], items):
         cell = dict(zip(header, row))
         assert (cell["position"], cell["text_zh"]) == (position, item["text"]["zh-TW"])
-        assert cell["actions_en"] == "\n".join(a["text"]["en"] for a in item.get("actions", []))
+        actions = item.get("actions", [])
+        lines = cell["actions_en"].split("\n") if actions else []
+        assert len(lines) == len(actions)
+        for line, action in zip(lines, actions):
+            # Each action keeps its own unit beside its text, as the plan page shows it.
+            assert line.startswith(action["text"]["en"])
+            assert all(unit["en"] in line for unit in action.get("units", []))
+
+
+def test_csv_rows_give_quantified_targets_frequency_and_measured_values():
+    plan_rows = _rows(_csv("plan"))
+    plan_cells = {row[4]: dict(zip(plan_rows[0], row)) for row in plan_rows[1:]}
+    items = dict(yaml_items())
+    for cell in plan_cells.values():
+        item = items[cell["position"]]
+        targets = cell["targets_zh"].split("\n") if cell["targets_zh"] else []
+        assert len(targets) == len(item.get("targets", []))
+        for line, target in zip(targets, item.get("targets", [])):
+            assert line.startswith(target["metric"]["zh-TW"]) and f"{target['value']:g}" in line
+        assert bool(cell["frequency_en"]) == ("frequency" in item)
+    results_rows = _rows(_csv("results"))
+    results_cells = {row[3]: dict(zip(results_rows[0], row)) for row in results_rows[1:]}
+    for leaf_id, entry in yaml_results()["results"].items():
+        measured = results_cells[leaf_id]["measured_zh"].split("\n") if entry.get("measured") else []
+        assert len(measured) == len(entry.get("measured", []))
+        assert all(f"{m['value']:g}" in line for line, m in zip(measured, entry.get("measured", [])))
 
 
 def test_csv_deadlines_are_machine_readable():

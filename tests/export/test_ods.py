@@ -34,7 +34,10 @@ def test_plan_sheet_has_the_documented_header_and_every_item_of_the_yaml():
         assert cell["text_zh"] == item["text"]["zh-TW"]
         assert cell["text_en"] == item["text"]["en"]
         assert cell["units_zh"] == "\n".join(u["zh-TW"] for u in item.get("units", []))
-        assert cell["actions_zh"] == "\n".join(a["text"]["zh-TW"] for a in item.get("actions", []))
+        actions = cell["actions_zh"].split("\n") if item.get("actions") else []
+        assert [line.startswith(a["text"]["zh-TW"]) for line, a in zip(actions, item.get("actions", []))] \
+            == [True] * len(item.get("actions", []))
+        assert len(cell["targets_zh"].split("\n") if cell["targets_zh"] else []) == len(item.get("targets", []))
 
 
 def test_results_sheet_gives_each_leaf_its_status_from_the_yaml():
