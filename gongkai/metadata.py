@@ -59,6 +59,14 @@ def latest_update(portal: Portal) -> datetime.date | None:
     return max(stamps) if stamps else None
 
 
+# Every <meta> name a page carries (行政機關電子資料流通詮釋資料及分類檢索規範), in order; the spot check
+# looks for the same names on published pages.
+META_NAMES = ("DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Contributor", "DC.Type", "DC.Format",
+              "DC.Source", "DC.Language", "DC.coverage.t.min", "DC.coverage.t.max", "DC.Publisher", "DC.Date",
+              "DC.Identifier", "DC.Relation", "DC.Rights", "Category.Theme", "Category.Cake", "Category.Service",
+              "Keywords")
+
+
 def dublin_core(facts: PageFacts, portal: Portal, settings: Settings, lang: str,
                 extra_keywords: list[str] = ()) -> dict[str, str]:
     """The <meta> name → content pairs of one page."""
@@ -92,7 +100,7 @@ def dublin_core(facts: PageFacts, portal: Portal, settings: Settings, lang: str,
         # Keywords are comma-separated, so a name's own commas would split it.
         "Keywords": ",".join(dict.fromkeys(k.replace(",", "") for k in [*facts.keywords, *extra_keywords, SUBJECT[lang]])),
     }
-    return {name: value for name, value in fields.items() if value}
+    return {name: fields[name] for name in META_NAMES if fields[name]}
 
 
 def plan_facts(agency: Agency, plan: Plan, lang: str, title: str, description: str, relation: str,

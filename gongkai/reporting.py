@@ -49,14 +49,6 @@ class Requirement:
         return self.met or self.exempt is not None
 
     @property
-    def detail(self) -> str:
-        """The facts behind the state, e.g. "published 2026-01-20; 14 of 16 reported"."""
-        parts = [f"published {self.published.isoformat()}"] if self.published else []
-        if self.leaves is not None:
-            parts.append(f"{self.reported} of {self.leaves} reported")
-        return "; ".join(parts)
-
-    @property
     def state(self) -> str:
         if self.met:
             return "met"

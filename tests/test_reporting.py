@@ -41,7 +41,7 @@ def test_incomplete_results_are_incomplete_then_late():
     assert assess(partial, DAY("2026-01-25"))[1].state == "incomplete"
     late = assess(partial, DAY("2026-02-02"))[1]
     assert (late.state, late.late, late.reported, late.leaves) == ("late", True, 3, 5)
-    assert late.detail == "published 2026-01-20; 3 of 5 reported"
+    assert late.published == datetime.date(2026, 1, 20)
 
 
 def test_a_file_published_after_the_day_judged_is_not_yet_published():

@@ -15,7 +15,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from .markers import (LINK_ATTRIBUTES, META_TAGS, PLAN_LEAF_ROWS, PLAN_TREE_ITEMS, REQUIRED_PARTS, RESULTS_LEAF_ROWS,
+from ..metadata import META_NAMES
+from .markers import (LINK_ATTRIBUTES, PLAN_LEAF_ROWS, PLAN_TREE_ITEMS, REQUIRED_PARTS, RESULTS_LEAF_ROWS,
                       STATUS_BADGE, STATUS_CLASS_PREFIX)
 
 ODF_MIMETYPES = {"ods": "application/vnd.oasis.opendocument.spreadsheet",
@@ -55,7 +56,7 @@ def missing_parts(soup: BeautifulSoup, kind: str) -> list[str]:
 
 def missing_meta(soup: BeautifulSoup) -> list[str]:
     present = {m.get("name"): (m.get("content") or "").strip() for m in soup.find_all("meta", attrs={"name": True})}
-    return [name for name in META_TAGS if not present.get(name)]
+    return [name for name in META_NAMES if not present.get(name)]
 
 
 def plan_leaf_count(soup: BeautifulSoup) -> int:

@@ -36,11 +36,5 @@ RESULTS_LEAF_ROWS = "table.gk-body-table:has(> caption#gk-results-caption) > tbo
 STATUS_BADGE = "span.gk-status"
 STATUS_CLASS_PREFIX = "gk-status--"
 
-# The metadata of 行政機關電子資料流通詮釋資料及分類檢索規範 every page carries (gongkai/metadata.py).
-META_TAGS = ("DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Contributor", "DC.Type", "DC.Format",
-             "DC.Source", "DC.Language", "DC.coverage.t.min", "DC.coverage.t.max", "DC.Publisher", "DC.Date",
-             "DC.Identifier", "DC.Relation", "DC.Rights", "Category.Theme", "Category.Cake", "Category.Service",
-             "Keywords")
-
 # Elements whose address the browser follows or loads; each must resolve when it points inside the site.
 LINK_ATTRIBUTES = (("a", "href"), ("img", "src"), ("script", "src"), ("link", "href"))
