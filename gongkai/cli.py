@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import load_portal
-from .glossary import load_glossary
-from .settings import load_settings
+from gongkai.data.load import load_portal
+from gongkai.data.glossary import load_glossary
+from gongkai.data.settings import load_settings
 
 
 def check(plans_dir: Path, root: Path) -> int:

@@ -18,11 +18,11 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gongkai.footer import contact_html, policy_links  # noqa: E402
-from gongkai.glossary import jieba_user_dictionary, load_glossary, search_words  # noqa: E402
-from gongkai.i18n import HTML_LANG, chrome, ui  # noqa: E402
-from gongkai.site import PLANS_VARIABLE, Site  # noqa: E402
-from gongkai.static import stylesheet  # noqa: E402
+from gongkai.pages.footer import contact_html, policy_links  # noqa: E402
+from gongkai.data.glossary import jieba_user_dictionary, load_glossary, search_words  # noqa: E402
+from gongkai.i18n.catalogue import HTML_LANG, chrome, ui  # noqa: E402
+from gongkai.pages.site import PLANS_VARIABLE, Site  # noqa: E402
+from gongkai.pages.static import stylesheet  # noqa: E402
 
 LANGUAGES = {
     "zh-TW": {"name": "中文", "lang": "zh-Hant-TW", "link": "/"},

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from gongkai.site import Site
+from gongkai.pages.site import Site
 from support import PLANS, ROOT
 from workflows import CHECKS, WORKFLOWS, load, make_targets
 

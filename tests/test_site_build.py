@@ -13,10 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from support import PLANS, ROOT, SEED_PLANS, SEEDS
-from gongkai.coverage import text_fields
-from gongkai.load import load_portal
-from gongkai.manifest import manifest_errors
-from gongkai.schemas import schema
+from gongkai.data.translation_coverage import text_fields
+from gongkai.data.load import load_portal
+from gongkai.export.manifest import manifest_errors
+from gongkai.data.schemas import schema
 
 BUILD = [sys.executable, str(ROOT / "scripts" / "build")]
 MARKER = re.compile(r"^(?:[壹貳參叁肆伍陸柒捌玖拾]+、|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、]|[甲乙丙丁]、|[-•])\s*")

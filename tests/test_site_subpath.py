@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from crawl import element_ids, fetch, linked_addresses, sitemap_addresses, without_fragment
-from gongkai.loopback import serve
+from gongkai.devtools.loopback import serve
 from support import ROOT
 
 SUB_PATH = "portal/"

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import dates, text
-from ..metadata import RIGHTS, latest_update, portal_years, publisher
-from ..model import Portal
-from ..settings import Settings
-from . import Download
-from .tables import COLUMNS
-from .zips import zip_bytes
+from gongkai.i18n import dates, text
+from gongkai.pages.metadata import RIGHTS, latest_update, portal_years, publisher
+from gongkai.data.model import Portal
+from gongkai.data.settings import Settings
+from gongkai.export import Download
+from gongkai.export.tables import COLUMNS
+from gongkai.export.zips import zip_bytes
 
 BULK_PATH = "downloads/gongkai-open-data.zip"
 METADATA_NAME = "dataset.json"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..blocks import html_block
-from ..i18n import ui
-from .tables import COLUMNS
+from gongkai.pages.blocks import html_block
+from gongkai.i18n.catalogue import ui
+from gongkai.export.tables import COLUMNS
 
 WORDS = {
     "zh-TW": {"heading": "下載檔案的欄位", "column": "欄位", "type": "型別", "description": "說明",

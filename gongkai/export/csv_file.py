@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from .tables import Column
+from gongkai.export.tables import Column
 
 BOM = "\ufeff"
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from .. import text
-from ..model import Plan, Portal
-from ..settings import Settings
-from . import Download
-from .bundle import BULK_PATH, bundle_bytes
-from .csv_file import csv_bytes
-from .json_file import json_bytes
-from .ods import ods_bytes
-from .odt import odt_bytes
-from .tables import COLUMNS, rows_of, title_of
+from gongkai.i18n import text
+from gongkai.data.model import Plan, Portal
+from gongkai.data.settings import Settings
+from gongkai.export import Download
+from gongkai.export.bundle import BULK_PATH, bundle_bytes
+from gongkai.export.csv_file import csv_bytes
+from gongkai.export.json_file import json_bytes
+from gongkai.export.ods import ods_bytes
+from gongkai.export.odt import odt_bytes
+from gongkai.export.tables import COLUMNS, rows_of, title_of
 
 FORMATS = {"plan": ("csv", "json", "ods", "odt"), "results": ("csv", "json", "ods")}
 

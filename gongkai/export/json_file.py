@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .tables import Column
+from gongkai.export.tables import Column
 
 
 def json_bytes(title: dict[str, str], columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> bytes:

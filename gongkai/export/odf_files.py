@@ -9,7 +9,7 @@ from typing import TypeVar
 from odf.element import Element
 from odf.opendocument import OpenDocument
 
-from .zips import fixed_zip
+from gongkai.export.zips import fixed_zip
 
 D = TypeVar("D", bound=OpenDocument)
 

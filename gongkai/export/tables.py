@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates, figures, text
-from ..i18n import STATUS_LABELS, ui
-from ..model import Node, Plan
+from gongkai.i18n import dates, quantities, text
+from gongkai.i18n.catalogue import STATUS_LABELS, ui
+from gongkai.data.model import Node, Plan
 
 LIST_SEPARATOR = "\n"
 
@@ -119,9 +119,9 @@ def _action_line(action: dict[str, Any], lang: str) -> str:
         details.append(ui("deadline", lang) + colon + dates.format_deadline(action["deadline"], lang))
     if action.get("targets"):
         details.append(ui("targets", lang) + colon + separator.join(
-            figures.format_target(t, lang) for t in action["targets"]))
+            quantities.format_target(t, lang) for t in action["targets"]))
     if action.get("frequency"):
-        details.append(ui("frequency", lang) + colon + figures.format_frequency(action["frequency"], lang))
+        details.append(ui("frequency", lang) + colon + quantities.format_frequency(action["frequency"], lang))
     if details:
         line += f"（{separator.join(details)}）" if lang == "zh-TW" else f" ({separator.join(details)})"
     return line
@@ -144,10 +144,10 @@ def plan_rows(plan: Plan) -> list[dict[str, Any]]:
             "units_zh": _lines(units, _zh), "units_en": _lines(units, _en),
             "deadline": deadline_value(data.get("deadline")),
             "outcomes_zh": _lines(outcomes, _zh), "outcomes_en": _lines(outcomes, _en),
-            "targets_zh": _lines(targets, lambda t: figures.format_target(t, "zh-TW")),
-            "targets_en": _lines(targets, lambda t: figures.format_target(t, "en")),
-            "frequency_zh": figures.format_frequency(frequency, "zh-TW") if frequency else "",
-            "frequency_en": figures.format_frequency(frequency, "en") if frequency else "",
+            "targets_zh": _lines(targets, lambda t: quantities.format_target(t, "zh-TW")),
+            "targets_en": _lines(targets, lambda t: quantities.format_target(t, "en")),
+            "frequency_zh": quantities.format_frequency(frequency, "zh-TW") if frequency else "",
+            "frequency_en": quantities.format_frequency(frequency, "en") if frequency else "",
         })
     return rows
 
@@ -174,7 +174,7 @@ def results_rows(plan: Plan) -> list[dict[str, Any]]:
 def _measured(entry: dict[str, Any], leaf: Node, lang: str) -> str:
     targets = leaf.data.get("targets", [])
     return _lines(entry.get("measured", []),
-                  lambda m: figures.format_measured(m, figures.target_for(m, targets), lang))
+                  lambda m: quantities.format_measured(m, quantities.target_for(m, targets), lang))
 
 
 def rows_of(plan: Plan, part: str) -> list[dict[str, Any]]:

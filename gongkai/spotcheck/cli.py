@@ -11,12 +11,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..problems import Bilingual
-from ..i18n import ui
-from .fetch import Fetcher
-from .findings import FAIL, SiteResult
-from .report import csv_report, json_report, text_report
-from .site import SiteCheck
+from gongkai.data.problems import Bilingual
+from gongkai.i18n.catalogue import ui
+from gongkai.spotcheck.fetch import Fetcher
+from gongkai.spotcheck.findings import FAIL, SiteResult
+from gongkai.spotcheck.report import csv_report, json_report, text_report
+from gongkai.spotcheck.site import SiteCheck
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
 TODAY_VARIABLE = "GONGKAI_TODAY"

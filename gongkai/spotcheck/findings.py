@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import ui
+from gongkai.i18n.catalogue import ui
 
 PASS, FAIL, NOTE = "pass", "fail", "note"
 

@@ -1,4 +1,4 @@
-"""What a published page must contain, by kind: the stable ids and classes gongkai.render emits.
+"""What a published page must contain, by kind: the stable ids and classes gongkai.pages.renderer emits.
 
 The single list the spot check uses; change it here when the renderer's markup changes.
 """

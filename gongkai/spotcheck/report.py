@@ -8,8 +8,8 @@ import io
 import json
 from typing import Any
 
-from ..i18n import ui
-from .findings import FAIL, NOTE, PASS, SiteResult
+from gongkai.i18n.catalogue import ui
+from gongkai.spotcheck.findings import FAIL, NOTE, PASS, SiteResult
 
 SYMBOLS = {PASS: "✔", FAIL: "✖", NOTE: "•"}
 CSV_COLUMNS = ["site", "check", "outcome", "target", "message_zh", "message_en"]

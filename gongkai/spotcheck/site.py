@@ -11,13 +11,13 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from ..manifest import MANIFEST_PATH, manifest_errors
-from ..reporting import DEFAULT_DEADLINE, Requirement, assess
-from ..status_page import requirement_text
-from .checks import (SamplePage, anchors, consistency_problems, download_problems, internal_links, missing_meta,
+from gongkai.export.manifest import MANIFEST_PATH, manifest_errors
+from gongkai.data.reporting import DEFAULT_DEADLINE, Requirement, assess
+from gongkai.pages.status import requirement_text
+from gongkai.spotcheck.checks import (SamplePage, anchors, consistency_problems, download_problems, internal_links, missing_meta,
                      missing_parts, parse)
-from .fetch import Fetched, Fetcher
-from .findings import FAIL, NOTE, PASS, Finding, SiteResult
+from gongkai.spotcheck.fetch import Fetched, Fetcher
+from gongkai.spotcheck.findings import FAIL, NOTE, PASS, Finding, SiteResult
 
 MAX_SCHEMA_ERRORS = 5
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.accessibility import browser, site_paths
-from gongkai.loopback import serve
+from gongkai.devtools.axe import browser, site_paths
+from gongkai.devtools.loopback import serve
 from support import ROOT
 
 

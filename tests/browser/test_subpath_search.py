@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from gongkai.loopback import serve
+from gongkai.devtools.loopback import serve
 from support import ROOT
 
 

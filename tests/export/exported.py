@@ -7,8 +7,8 @@ from typing import Any
 import yaml
 
 from support import PLANS
-from gongkai.load import load_portal
-from gongkai.model import Plan
+from gongkai.data.load import load_portal
+from gongkai.data.model import Plan
 
 AGENCY, YEAR = "example-district-office", 114
 FOLDER = PLANS / AGENCY / str(YEAR)

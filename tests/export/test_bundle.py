@@ -8,8 +8,8 @@ import zipfile
 from support import PLANS
 from gongkai.export.files import plan_downloads, portal_downloads
 from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
-from gongkai.load import load_portal
-from gongkai.site import Site
+from gongkai.data.load import load_portal
+from gongkai.pages.site import Site
 
 
 def _downloads():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.publish import PUBLISHED_MARKER
+from gongkai.publish.swap import PUBLISHED_MARKER
 from support import ROOT
 
 

@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from gongkai.loopback import serve_handler
+from gongkai.devtools.loopback import serve_handler
 from gongkai.spotcheck.fetch import Fetcher
 
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from conftest import closed_port_url, hanging_server, redirect_loop_server
-from gongkai.loopback import serve
+from gongkai.devtools.loopback import serve
 from gongkai.spotcheck.cli import main
 from sites import AGENCY, COMPLIANT_DAY, LATE_DAY, SPOT_CHECK
 

@@ -1,0 +1,1 @@
+"""The yearly cycle's tools: new year, results skeleton, diff, and the YAML round-trip writer."""

@@ -1,0 +1,85 @@
+"""The changes between two years of a plan, as text for a terminal: the same comparison as the plan
+page's "changes from last year" section (changes.py), with word differences marked [-removed-]{+added+}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.i18n import dates, numbering, text
+from gongkai.data.changes import Changes, FieldChange
+from gongkai.i18n.catalogue import ui
+from gongkai.data.model import Agency, Node
+from gongkai.cycle.word_diff import diff
+
+RED, GREEN, RESET = "\x1b[31m", "\x1b[32m", "\x1b[0m"
+
+
+def _label(key: str, lang: str, count: int | None = None) -> str:
+    """A heading: Chinese with the English beside it, or English alone."""
+    words = ui(key, "en") if lang == "en" else f"{ui(key, 'zh-TW')} {ui(key, 'en')}"
+    return words if count is None else f"{words} ({count})"
+
+
+def _leaf(node: Node, lang: str, before: Node | None = None, *, words: bool = True) -> str:
+    """The item's number, its id (both ids when it was renumbered) and, unless `words` is false, its text."""
+    ids = node.id if before is None or before.id == node.id else f"{before.id} → {node.id}"
+    label = f"{numbering.full_marker(node, lang)} [{ids}]"
+    return f"{label} {' '.join(text.plain(node.text, lang).split())}" if words else label
+
+
+def _paint(value: str, colour: str, use_colour: bool) -> str:
+    return f"{colour}{value}{RESET}" if use_colour else value
+
+
+def word_diff(before: Node, after: Node, lang: str, use_colour: bool) -> str:
+    # Compare in the asked language when both years have it; otherwise in the Chinese original.
+    use = lang if text.pick(before.text, lang).lang == lang and text.pick(after.text, lang).lang == lang else "zh-TW"
+    out = []
+    for piece in diff(text.plain(before.text, use), text.plain(after.text, use)):
+        if piece.kind == "same":
+            out.append(piece.text)
+        elif piece.kind == "removed":
+            out.append(_paint(f"[-{piece.text}-]", RED, use_colour))
+        else:
+            out.append(_paint(f"{{+{piece.text}+}}", GREEN, use_colour))
+    return "".join(out)
+
+
+def _value(field: str, value: Any, lang: str) -> str:
+    if value is None or value == []:
+        return ui("none_given", lang)
+    if field == "deadline":
+        return dates.format_deadline(value, lang)
+    return ("、" if lang == "zh-TW" else ", ").join(text.plain(unit, lang) for unit in value)
+
+
+def _field_lines(changes: list[FieldChange], field: str, lang: str) -> list[str]:
+    return [line for c in changes
+            for line in (f"  {_leaf(c.after, lang, c.before)}",
+                         f"    {_value(field, c.old, lang)} → {_value(field, c.new, lang)}")]
+
+
+def format_changes(agency: Agency, changes: Changes, lang: str = "zh-TW", use_colour: bool = False) -> str:
+    """Every change from `changes.previous` to `changes.current`, grouped as on the plan page."""
+    before, after = changes.previous.year, changes.current.year
+    heading = [f"{text.plain(agency.name, 'en')}: {dates.year_label(before, 'en')} → {dates.year_label(after, 'en')}"]
+    if lang != "en":
+        heading.insert(0, f"{text.plain(agency.name, 'zh-TW')}：{dates.year_label(before, 'zh-TW')} → "
+                          f"{dates.year_label(after, 'zh-TW')}")
+    if not changes:
+        no_changes = ui("no_changes", "en") if lang == "en" else f"{ui('no_changes', 'zh-TW')} / {ui('no_changes', 'en')}"
+        return "\n".join([*heading, "", no_changes])
+    groups = [
+        ("changes_added", len(changes.added), [f"  + {_leaf(n, lang)}" for n in changes.added]),
+        ("changes_removed", len(changes.removed), [f"  - {_leaf(n, lang)}" for n in changes.removed]),
+        ("changes_reworded", len(changes.reworded), [line for r in changes.reworded
+                              for line in (f"  {_leaf(r.after, lang, r.before, words=False)}",
+                                           f"    {word_diff(r.before, r.after, lang, use_colour)}")]),
+        ("changes_units", len(changes.units), _field_lines(changes.units, "units", lang)),
+        ("changes_deadlines", len(changes.deadlines), _field_lines(changes.deadlines, "deadline", lang)),
+    ]
+    lines = heading
+    for key, count, body in groups:
+        if count:
+            lines += ["", _label(key, lang, count), *body]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The data: model, loading and checking the YAML, settings, glossary, and the facts derived from them."""

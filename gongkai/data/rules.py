@@ -1,0 +1,177 @@
+"""Rules the schema cannot express: ids, tree depth, references between files."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from gongkai.data.model import LEAF_FIELDS, Node, build_nodes
+from gongkai.data.problems import Bilingual, Problem
+from gongkai.data.schema_messages import field_path
+from gongkai.data.yaml_source import Document
+
+MAX_DEPTH = 3
+SINGLE_SECTIONS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
+
+
+def _at(doc: Document, path: list[Any], summary: Bilingual, *, key: bool = False, **extra: Any) -> Problem:
+    line, column = doc.position(path, key=key)
+    return Problem(file=doc.path, line=line, column=column, summary=summary, field=field_path(path), **extra)
+
+
+def _node_path(body_path: list[Any], node: Node) -> list[Any]:
+    path = list(body_path)
+    for index in node.position:
+        path += ["items", index - 1]
+    return path
+
+
+def plan_problems(doc: Document, folder_year: int) -> list[Problem]:
+    data = doc.data
+    problems: list[Problem] = []
+    if data["year"] != folder_year:
+        problems.append(_at(doc, ["year"], Bilingual("年度與資料夾名稱不一致", "the year does not match the folder name"),
+                            expected=str(folder_year), found=str(data["year"])))
+    problems.extend(_section_problems(doc))
+    bodies = [i for i, s in enumerate(data["sections"]) if s["kind"] == "body"]
+    if bodies:
+        problems.extend(_body_problems(doc, ["sections", bodies[0]]))
+    return problems
+
+
+def _section_problems(doc: Document) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, section in enumerate(doc.data["sections"]):
+        kind = section["kind"]
+        if kind in SINGLE_SECTIONS and kind in seen:
+            yield _at(doc, ["sections", index, "kind"],
+                      Bilingual(f"「{kind}」章節只能有一個", f'only one "{kind}" section is allowed'),
+                      found=f"第 {seen[kind] + 1} 與第 {index + 1} 節 / sections {seen[kind] + 1} and {index + 1}")
+        seen.setdefault(kind, index)
+        if kind == "other" and "heading" not in section and "text" not in section:
+            yield _at(doc, ["sections", index], Bilingual("沒有標題的章節必須有 text",
+                                                          "a section without heading needs a text"),
+                      expected=Bilingual("heading 或 text", "heading or text"), found="沒有 / missing")
+    if "body" not in seen:
+        yield _at(doc, ["sections"], Bilingual("計畫沒有實施要項（kind: body）", "the plan has no body section (kind: body)"),
+                  expected=Bilingual("一個 kind: body 的章節", "one section with kind: body"), found="沒有 / missing")
+
+
+def _body_problems(doc: Document, body_path: list[Any]) -> Iterator[Problem]:
+    body = doc.data["sections"][body_path[1]]
+    nodes = [n for top in build_nodes(body["items"]) for n in top.walk()]
+    ids: dict[str, list[Any]] = {}
+    for node in nodes:
+        path = _node_path(body_path, node)
+        if node.depth > MAX_DEPTH:
+            yield _at(doc, path, Bilingual(f"實施要項最多 {MAX_DEPTH} 層", f"the body has at most {MAX_DEPTH} levels"),
+                      found=f"第 {node.depth} 層 / level {node.depth}",
+                      hint=Bilingual("把最末層寫成 actions（具體作法）", "write the last level as actions"))
+        if node.is_leaf and not node.id:
+            yield _at(doc, path, Bilingual("末項缺少 id", "a leaf item has no id"),
+                      expected=Bilingual("id: 例如 a1-2", "id: e.g. a1-2"), found="沒有 / missing",
+                      hint=Bilingual("執行成效與網址錨點都用 id 對應這一項", "results and anchors use the id"))
+        if not node.is_leaf:
+            for name in [f for f in LEAF_FIELDS if f in node.data]:
+                yield _at(doc, [*path, name], Bilingual(f"有下一層的項目不能有「{name}」",
+                                                        f'an item with sub-items cannot have "{name}"'),
+                          key=True, hint=Bilingual("把它移到末項", "move it to a leaf item"))
+        if node.id:
+            if node.id in ids:
+                yield _at(doc, [*path, "id"], Bilingual(f"id「{node.id}」重複", f'duplicate id "{node.id}"'),
+                          found=f"第 {doc.position([*ids[node.id], 'id'])[0]} 行已用過 / already used on line "
+                                f"{doc.position([*ids[node.id], 'id'])[0]}",
+                          hint=Bilingual("每一項的 id 在同一計畫中必須不同", "ids must be unique within a plan"))
+            else:
+                ids[node.id] = path
+        yield from _target_id_problems(doc, path, node.data)
+    yield from _annex_problems(doc, {n.id: n for n in nodes if n.id})
+
+
+def _target_id_problems(doc: Document, path: list[Any], data: dict[str, Any]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, target in enumerate(data.get("targets", [])):
+        if "id" in target:
+            if target["id"] in seen:
+                yield _at(doc, [*path, "targets", index, "id"],
+                          Bilingual(f"指標 id「{target['id']}」重複", f"duplicate target id \"{target['id']}\""))
+            seen.add(target["id"])
+
+
+def _annex_problems(doc: Document, nodes: dict[str, Node]) -> Iterator[Problem]:
+    for a_index, annex in enumerate(doc.data.get("annexes", [])):
+        if "file" in annex and not (doc.path.parent / annex["file"]).is_file():
+            yield _at(doc, ["annexes", a_index, "file"], Bilingual("找不到附件檔案", "the annex file is missing"),
+                      expected=Bilingual("與 plan.yml 同一資料夾中的檔案", "a file in the plan's folder"),
+                      found=annex["file"])
+        view = annex.get("repeats_body")
+        if not view:
+            continue
+        for g_index, group in enumerate(view["groups"]):
+            group_path = ["annexes", a_index, "repeats_body", "groups", g_index]
+            yield from _ref_problems(doc, [*group_path, "ref"], group["ref"], nodes, want_leaf=False)
+            for r_index, row in enumerate(group["rows"]):
+                yield from _ref_problems(doc, [*group_path, "rows", r_index, "ref"], row["ref"], nodes, want_leaf=True)
+
+
+def _ref_problems(doc: Document, path: list[Any], ref: str, nodes: dict[str, Node], *,
+                  want_leaf: bool) -> Iterator[Problem]:
+    node = nodes.get(ref)
+    if node is None:
+        yield unknown_id(doc, path, ref, list(nodes))
+    elif node.is_leaf != want_leaf:
+        expected = Bilingual("末項的 id", "the id of a leaf") if want_leaf else Bilingual("分項的 id", "the id of a group")
+        yield _at(doc, path, Bilingual("引用的項目種類不對", "the reference points at the wrong kind of item"),
+                  expected=expected, found=ref)
+
+
+def unknown_id(doc: Document, path: list[Any], ref: str, known: list[str], *, key: bool = False) -> Problem:
+    match = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
+    return _at(doc, path, Bilingual(f"計畫中沒有 id「{ref}」", f'the plan has no item with id "{ref}"'), key=key,
+               expected=Bilingual("計畫中某一項的 id", "the id of an item in the plan"), found=f"「{ref}」",
+               hint=Bilingual(f"您是不是要寫「{match[0]}」？", f'did you mean "{match[0]}"?') if match else None)
+
+
+def results_problems(doc: Document, leaves: dict[str, Node]) -> list[Problem]:
+    problems = []
+    for leaf_id, entry in doc.data["results"].items():
+        path = ["results", leaf_id]
+        if leaf_id not in leaves:
+            problems.append(unknown_id(doc, path, leaf_id, list(leaves), key=True))
+            continue
+        if entry["status"] == "not-achieved" and "reason" not in entry:
+            problems.append(_at(doc, path, Bilingual("狀態為未達成時必須說明原因（reason）",
+                                                     "a not-achieved result needs a reason"),
+                                expected=Bilingual("reason: …", "reason: …"), found="沒有 / missing"))
+        problems.extend(_measured_problems(doc, path, entry, leaves[leaf_id]))
+        problems.extend(_evidence_problems(doc, path, entry))
+    return problems
+
+
+def _measured_problems(doc: Document, path: list[Any], entry: dict[str, Any], leaf: Node) -> Iterator[Problem]:
+    targets = leaf.data.get("targets", [])
+    target_ids = [t["id"] for t in targets if "id" in t]
+    for index, measured in enumerate(entry.get("measured", [])):
+        ref = measured.get("target", 1 if len(targets) == 1 else None)
+        where = [*path, "measured", index]
+        if ref is None:
+            yield _at(doc, where, Bilingual("這一項有多個量化指標，請用 target 指明", "the item has several targets: name one with target"),
+                      expected=Bilingual("target: 指標 id 或序號", "target: a target id or position"), found="沒有 / missing")
+        elif isinstance(ref, int) and not 1 <= ref <= len(targets):
+            yield _at(doc, where, Bilingual("沒有這個序號的量化指標", "no target at that position"),
+                      expected=Bilingual(f"1 到 {len(targets)}", f"1 to {len(targets)}") if targets
+                      else Bilingual("計畫中這一項沒有量化指標", "the plan gives this item no targets"),
+                      found=str(ref))
+        elif isinstance(ref, str) and ref not in target_ids:
+            yield _at(doc, where, Bilingual(f"沒有 id 為「{ref}」的量化指標", f'no target with id "{ref}"'),
+                      expected=Bilingual("、".join(target_ids) or "（無）", ", ".join(target_ids) or "(none)"),
+                      found=ref)
+
+
+def _evidence_problems(doc: Document, path: list[Any], entry: dict[str, Any]) -> Iterator[Problem]:
+    for index, evidence in enumerate(entry.get("evidence", [])):
+        if "file" in evidence and not (doc.path.parent / evidence["file"]).is_file():
+            yield _at(doc, [*path, "evidence", index, "file"], Bilingual("找不到佐證檔案", "the evidence file is missing"),
+                      expected=Bilingual("與 results.yml 同一資料夾中的檔案", "a file in the plan's folder"),
+                      found=evidence["file"])

@@ -1,0 +1,79 @@
+"""Which text fields of a file are translated, found by walking the data with its schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from gongkai.data.schemas import schema
+
+TEXT_DEFINITIONS = ("text", "markdown")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    translated: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        return self.translated / self.total if self.total else 1.0
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(self.translated + other.translated, self.total + other.total)
+
+
+def _resolve(node: dict[str, Any], document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    ref = node.get("$ref")
+    if ref is None:
+        return node, document
+    filename, _, pointer = ref.partition("#")
+    target = schema(filename.removesuffix(".schema.json")) if filename else document
+    for part in [p for p in pointer.split("/") if p]:
+        target = target[part]
+    return _resolve(target, schema(filename.removesuffix(".schema.json")) if filename else document)
+
+
+def _branches(node: dict[str, Any], value: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The `then` schemas of the if/then branches that apply to `value`."""
+    for branch in node.get("allOf", []):
+        condition = branch.get("if", {}).get("properties", {})
+        if all(_matches(value.get(key), rule) for key, rule in condition.items()):
+            yield branch["then"]
+
+
+def _matches(value: Any, rule: dict[str, Any]) -> bool:
+    if "const" in rule:
+        return value == rule["const"]
+    return value in rule.get("enum", [value])
+
+
+def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any],
+                path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every (path, value) in `value` that the schema `node` declares as text or Markdown."""
+    node, document = _resolve(node, document)
+    if any(node is schema("common")["definitions"][name] for name in TEXT_DEFINITIONS):
+        yield path, value
+        return
+    if isinstance(value, dict):
+        for branch in _branches(node, value):
+            yield from text_fields(value, branch, document, path)
+        properties = node.get("properties", {})
+        extra = node.get("additionalProperties")
+        for key, item in value.items():
+            if key in properties:
+                yield from text_fields(item, properties[key], document, (*path, key))
+            elif isinstance(extra, dict) and not node.get("allOf"):
+                yield from text_fields(item, extra, document, (*path, key))
+    elif isinstance(value, list) and isinstance(node.get("items"), dict):
+        for index, item in enumerate(value):
+            yield from text_fields(item, node["items"], document, (*path, index))
+
+
+def file_coverage(data: Any, kind: str, lang: str = "en") -> Coverage:
+    """How many of the file's text fields have a `lang` translation."""
+    root = schema(kind)
+    fields = [v for _, v in text_fields(data, root, root)]
+    translated = sum(1 for v in fields if isinstance(v, dict) and lang in v)
+    return Coverage(translated, len(fields))

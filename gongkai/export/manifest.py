@@ -1,0 +1,149 @@
+"""The transparency manifest (/transparency.json): every agency, plan and results table, their dates,
+completeness, translation coverage and the SHA-256 of every download.
+
+Its schema is gongkai/schema/transparency.schema.json, published beside it. The file is the same, byte
+for byte, whenever it is built from the same data: no build time, everything sorted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from gongkai.i18n import text
+from gongkai.data.translation_coverage import file_coverage
+from gongkai.export import Download
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.metadata import latest_update, publisher
+from gongkai.data.model import STATUSES, Agency, Plan, Portal
+from gongkai.data.schemas import schema_text
+from gongkai.data.settings import Settings
+from gongkai.data.status_summary import overall
+from gongkai.data.urls import agency_url, plan_url, results_url
+
+MANIFEST_PATH = "transparency.json"
+SCHEMA_PATH = "transparency.schema.json"
+SCHEMA_FILE = "transparency.schema.json"
+LANGS = ("zh-TW", "en")
+EN_PREFIX = "en/"
+
+
+def _bilingual(value: Any) -> dict[str, str]:
+    return {lang: text.plain(value, lang) for lang in LANGS}
+
+
+def _urls(url: str) -> dict[str, str]:
+    return {"zh-TW": url, "en": EN_PREFIX + url}
+
+
+def _iso(value: datetime.date | str | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def _first_event(plan: Plan, event: str) -> str | None:
+    found = sorted(str(h["date"]) for h in plan.history(event))
+    return found[0] if found else None
+
+
+def plan_dates(plan: Plan) -> dict[str, str | None]:
+    """approved, published and updated of a plan; published is the date of its `published` event,
+    else its approval, else its last update."""
+    approved = _first_event(plan, "approved")
+    updated = _iso(plan.updated)
+    return {"approved": approved, "published": _first_event(plan, "published") or approved or updated,
+            "updated": updated}
+
+
+def results_dates(plan: Plan) -> dict[str, str | None]:
+    """published, updated and reported of a plan's results; published is the reported date, else the update."""
+    assert plan.results is not None
+    reported = _iso(plan.results.data.get("reported"))
+    updated = _iso(plan.results.updated)
+    return {"published": reported or updated, "updated": updated, "reported": reported}
+
+
+def _file(download: Download) -> dict[str, Any]:
+    return {"url": download.path, "bytes": download.size, "sha256": download.sha256}
+
+
+def _downloads(downloads: list[Download], plan: Plan, part: str) -> list[dict[str, Any]]:
+    mine = [d for d in downloads if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
+    return [{"format": d.format, **_file(d)} for d in sorted(mine, key=lambda d: d.path)]
+
+
+def _plan_entry(plan: Plan, downloads: list[Download]) -> dict[str, Any]:
+    tally = overall(plan)
+    coverage = file_coverage(plan.data, "plan")
+    results = None
+    if plan.results:
+        coverage = coverage + file_coverage(plan.results.data, "results")
+        results = {"urls": _urls(results_url(plan)), **results_dates(plan),
+                   "downloads": _downloads(downloads, plan, "results")}
+    return {
+        "year": plan.year,
+        "title": _bilingual(plan.title),
+        "plan": {"urls": _urls(plan_url(plan)), **plan_dates(plan), "downloads": _downloads(downloads, plan, "plan")},
+        "results": results,
+        "completeness": {"leaves": tally.total, "reported": tally.reported,
+                         "statuses": {status: tally.counts[status] for status in STATUSES}},
+        # Rounded, so the file does not change with the last digits of a float.
+        "translation": {"share": round(coverage.share, 4)},
+    }
+
+
+def _exemption(exemption: dict[str, Any]) -> dict[str, Any]:
+    return {"year": exemption["year"], "item": exemption["item"], "reason": _bilingual(exemption["reason"])}
+
+
+def _agency_entry(agency: Agency, settings: Settings, downloads: list[Download]) -> dict[str, Any]:
+    exemptions = sorted(settings.reporting.exemptions_of(agency.id), key=lambda e: (e["year"], e["item"]))
+    return {
+        "id": agency.id,
+        "name": _bilingual(agency.name),
+        "code": agency.data.get("code"),
+        "fictional": agency.fictional,
+        "urls": _urls(agency_url(agency)),
+        "exemptions": [_exemption(e) for e in exemptions],
+        "plans": [_plan_entry(agency.plans[year], downloads) for year in sorted(agency.plans)],
+    }
+
+
+def build_manifest(portal: Portal, settings: Settings, downloads: list[Download], bulk: Download) -> dict[str, Any]:
+    """The manifest of `portal`, with the downloads of each plan and results table and the bulk ZIP."""
+    name, code = publisher(settings, portal)
+    return {
+        "format": "gongkai-transparency",
+        "version": 1,
+        "site": {"name": {lang: ui("site_name", lang) for lang in LANGS},
+                 "publisher": {"name": _bilingual(name) if name else {lang: "" for lang in LANGS}, "code": code or None}},
+        "rules": {"deadline": settings.reporting.deadline},
+        "updated": _iso(latest_update(portal)),
+        "bulk": _file(bulk),
+        "agencies": [_agency_entry(portal.agencies[key], settings, downloads) for key in sorted(portal.agencies)],
+    }
+
+
+def manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    """The manifest as published: UTF-8 JSON, indented, keys sorted, with a final newline."""
+    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def manifest_schema_bytes() -> bytes:
+    return schema_text(SCHEMA_FILE).encode("utf-8")
+
+
+@cache
+def _validator() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(json.loads(schema_text(SCHEMA_FILE)))
+
+
+def manifest_errors(manifest: Any) -> list[str]:
+    """What is wrong with a manifest against its schema, as "path: message" lines; empty when it fits."""
+    errors = sorted(_validator().iter_errors(manifest), key=lambda e: list(map(str, e.absolute_path)))
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors]

@@ -1,0 +1,1 @@
+"""Languages: the interface catalogue, and formatting text, dates, numbering and quantities for a language."""

@@ -1,0 +1,208 @@
+"""Everything one language of the portal needs: generated pages, navigation and files to copy.
+
+An engine adapter (the MkDocs hook, or `scripts/generate` for other engines) turns this into a site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from gongkai.i18n import dates, text
+from gongkai.pages.agency import render_agency, render_agency_index, status_table
+from gongkai.i18n.catalogue import ui
+from gongkai.data.load import git_dates, load_portal
+from gongkai.data.glossary import load_glossary
+from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords, latest_update, portal_years
+from gongkai.data.model import Portal
+from gongkai.data.problems import Report
+from gongkai.data.settings import Settings, exemption_problems, load_settings
+from gongkai.pages.renderer import Page, Renderer, render_plan, render_results, results_title
+from gongkai.data.urls import relative
+from gongkai.data.settings import MARK_SIZE
+from gongkai.pages.data_model import data_model_markdown
+from gongkai.pages.site_map import render_site_map
+from gongkai.pages.downloads import downloads_section
+from gongkai.export import Download
+from gongkai.export.columns_doc import columns_markdown
+from gongkai.export.files import portal_downloads
+from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
+from gongkai.data.reporting import Requirement
+from gongkai.pages.status import assess_all, render_status_page
+
+# One git query per folder of hand-written pages, however many pages it holds.
+_folder_dates = functools.cache(git_dates)
+
+HOME_MARKER = "<!-- gongkai:agencies -->"
+MARK_MARKER = "<!-- gongkai:accessibility-mark -->"
+TODAY_VARIABLE = "GONGKAI_TODAY"
+PLANS_VARIABLE = "GONGKAI_PLANS"
+
+
+def today() -> datetime.date:
+    """The date the portal's publication status is judged on: GONGKAI_TODAY, or the real date."""
+    value = os.environ.get(TODAY_VARIABLE)
+    return datetime.date.fromisoformat(value) if value else datetime.date.today()
+
+
+@dataclass
+class Site:
+    portal: Portal
+    lang: str
+    today: datetime.date
+    settings: Settings = Settings()
+    glossary: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
+             settings_file: Path | None = None) -> tuple[Site, Report]:
+        """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise."""
+        portal, report = load_portal(plans_dir)
+        settings_path = settings_file or plans_dir.parent / "portal.yml"
+        settings, problems = load_settings(settings_path)
+        report.extend(problems)
+        report.extend(exemption_problems(settings.reporting, set(portal.agencies), settings_path))
+        glossary, problems = load_glossary(plans_dir.parent / "glossary.yml")
+        report.extend(problems)
+        return cls(portal=portal, lang=lang, today=on or today(), settings=settings, glossary=glossary), report
+
+    @functools.cached_property
+    def downloads(self) -> tuple[list[Download], Download]:
+        """Every plan's and results table's files, and the bulk ZIP."""
+        return portal_downloads(self.portal, self.settings)
+
+    @functools.cached_property
+    def manifest(self) -> dict[str, Any]:
+        """The transparency manifest (transparency.json) of the whole site."""
+        return build_manifest(self.portal, self.settings, *self.downloads)
+
+    def assessed(self) -> dict[str, list[Requirement]]:
+        """Each agency's reporting requirements on the site's "today"."""
+        return assess_all(self.manifest, self.today)
+
+    def root_files(self) -> list[tuple[str, bytes]]:
+        """Files written once at the root of the whole site (by the zh-TW build): every download,
+        the bulk ZIP, the transparency manifest and its schema. English pages link up to them."""
+        if self.lang != "zh-TW":
+            return []
+        files, bulk = self.downloads
+        return [*((d.path, d.content) for d in files), (bulk.path, bulk.content),
+                (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
+
+    def _with_downloads(self, page: Page, plan: Any, part: str) -> Page:
+        mine = [d for d in self.downloads[0] if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
+        page.body += "\n" + "\n\n".join(downloads_section(page.path, mine, self.lang)) + "\n"
+        return page
+
+    def pages(self) -> list[Page]:
+        assessed = self.assessed()
+        pages = [render_agency_index(self.portal, self.lang, self.today, assessed)]
+        for agency in self.portal.agencies.values():
+            pages.append(render_agency(agency, self.lang))
+            for year in agency.years():
+                plan = agency.plans[year]
+                pages.append(self._with_downloads(render_plan(agency, plan, self.lang), plan, "plan"))
+                if plan.results:
+                    pages.append(self._with_downloads(render_results(agency, plan, self.lang), plan, "results"))
+        pages.append(render_status_page(self.manifest, self.downloads[1], self.today, self.lang,
+                                        self.site_facts(ui("reporting_status", self.lang))))
+        pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
+                          body=data_model_markdown(self.lang) + "\n" + columns_markdown(self.lang),
+                          facts=self.site_facts(ui("data_model", self.lang)),
+                          meta={"title": ui("data_model", self.lang)}))
+        pages.append(render_site_map(self.nav(), self.lang, self.site_facts(ui("site_map", self.lang))))
+        for page in pages:
+            page.meta.update(self.page_meta(page.facts))
+        return pages
+
+    def site_facts(self, title: str, updated: datetime.date | None = None) -> PageFacts:
+        """Facts of a page about the whole site: it covers every year, and changes with any data."""
+        first, last = portal_years(self.portal)
+        return PageFacts(title=title, description=title, updated=updated or latest_update(self.portal),
+                         first_year=first, last_year=last, relation="/")
+
+    def content_meta(self, title: str, source: Path | None) -> dict[str, Any]:
+        """Front matter for a hand-written page: dated by the last git commit that changed it."""
+        updated = _folder_dates(source.parent).get(source.resolve()) if source else None
+        return self.page_meta(self.site_facts(title, updated))
+
+    def page_meta(self, facts: PageFacts) -> dict[str, Any]:
+        """Front matter for a page: its Dublin Core metadata and its last-updated date, as shown."""
+        terms = glossary_keywords(self.glossary, facts.source_text, self.lang)
+        meta: dict[str, Any] = {"dc": dublin_core(facts, self.portal, self.settings, self.lang, terms)}
+        if terms:
+            # Search engines index these with the page, so a term finds the pages that use it in any wording.
+            meta["tags"] = terms
+        if facts.updated:
+            meta["updated"] = facts.updated.isoformat()
+            meta["updated_shown"] = dates.format_date(facts.updated, self.lang)
+        return meta
+
+    def expand(self, markdown: str, page_path: str) -> str:
+        """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
+        if HOME_MARKER in markdown:
+            markdown = markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path,
+                                                                 self.assessed()))
+        if MARK_MARKER in markdown:
+            markdown = markdown.replace(MARK_MARKER, self._mark_html(page_path))
+        return markdown
+
+    def _mark_html(self, page_path: str) -> str:
+        mark = self.settings.accessibility_mark
+        if mark is None:
+            return ""
+        src = relative(page_path if page_path.endswith("index.md") else page_path[:-3] + "/index.md", mark.site_path)
+        return (f'<p class="gk-mark"><a href="{escape(mark.url)}"><img src="{escape(src)}" width="{MARK_SIZE[0]}" '
+                f'height="{MARK_SIZE[1]}" alt="{escape(mark.alt)}"></a></p>')
+
+    def nav(self) -> list[Any]:
+        """Navigation in MkDocs `nav` form: a list of {title: path or [children]}."""
+        lang = self.lang
+        r = Renderer(lang)
+        agencies: list[Any] = [{ui("agencies", lang): "plans/index.md"}]
+        for agency in self.portal.agencies.values():
+            children: list[Any] = [{ui("profile", lang): f"plans/{agency.id}/index.md"}]
+            for year in agency.years():
+                plan = agency.plans[year]
+                entries: list[Any] = [{r.year(year): f"plans/{agency.id}/{year}/index.md"}]
+                if plan.results:
+                    entries.append({results_title(agency, plan, lang): f"plans/{agency.id}/{year}/results/index.md"})
+                children.extend(entries)
+            agencies.append({text.plain(agency.name, lang): children})
+        return [
+            {ui("home", lang): "index.md"},
+            {ui("plans", lang): agencies},
+            {ui("reporting_status", lang): "status/index.md"},
+            {ui("about", lang): "about.md"},
+            {ui("data_model", lang): "data-model.md"},
+            {ui("guide", lang): "guide.md"},
+            {ui("accessibility", lang): "accessibility.md"},
+            {ui("privacy", lang): "privacy.md"},
+            {ui("security", lang): "security.md"},
+            {ui("open_data", lang): "open-data.md"},
+            {ui("site_map", lang): "site-map/index.md"},
+        ]
+
+    def assets(self) -> list[tuple[Path, str]]:
+        """Annex and evidence files to publish beside the pages: (source, site path)."""
+        files = []
+        if self.settings.accessibility_mark:
+            files.append((self.settings.accessibility_mark.image, self.settings.accessibility_mark.site_path))
+        for plan in self.portal.plans():
+            base = f"plans/{plan.agency_id}/{plan.year}/"
+            for annex in plan.annexes:
+                if "file" in annex:
+                    files.append((plan.path.parent / annex["file"], base + annex["file"]))
+            if plan.results:
+                for entry in plan.results.data["results"].values():
+                    for evidence in entry.get("evidence", []):
+                        if "file" in evidence:
+                            files.append((plan.path.parent / evidence["file"], base + evidence["file"]))
+        return files

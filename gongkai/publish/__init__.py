@@ -1,0 +1,1 @@
+"""Publishing a built site: the atomic folder swap, the review copy, the CI report."""

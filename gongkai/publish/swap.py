@@ -1,0 +1,69 @@
+"""Replacing a published folder only once its replacement is complete."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from gongkai.data.problems import Bilingual
+
+
+def staging_dir(target: Path) -> Path:
+    """A new empty folder beside `target`, on the same file system so the swap is a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Put `staged` in place of `target`. Visitors see the old folder or the new one, never a mix."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        target.rename(old / target.name)
+    staged.rename(target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def discard(staged: Path) -> None:
+    shutil.rmtree(staged, ignore_errors=True)
+
+
+# Left in every folder `publish` fills, so a later publication knows the folder is its own to replace.
+PUBLISHED_MARKER = ".gongkai-published"
+MARKER_TEXT = ("此資料夾由 Gongkai 的 scripts/publish 發布，每次發布時整個取代。\n"
+               "This folder was published by Gongkai's scripts/publish and is replaced whole at each publication.\n")
+
+
+def publish_problem(site: Path, target: Path, force: bool = False) -> Bilingual | None:
+    """Why `site` must not be published to `target`, or None when it may."""
+    site, target = site.resolve(), target.resolve()
+    if not (site / "index.html").is_file():
+        return Bilingual(f"{site} 不是建置好的網站（沒有 index.html），請先執行 make site。",
+                         f"{site} is not a built site (it has no index.html); run make site first.")
+    if site == target or site.is_relative_to(target) or target.is_relative_to(site):
+        return Bilingual("目的資料夾不可與網站資料夾重疊。", "The target folder must not overlap the site folder.")
+    if target.exists() and not target.is_dir():
+        return Bilingual(f"{target} 是檔案，不是資料夾。", f"{target} is a file, not a folder.")
+    if not force and target.is_dir() and any(target.iterdir()) and not (target / PUBLISHED_MARKER).is_file():
+        return Bilingual(f"{target} 已有不是由本工具發布的檔案，為免誤刪，未做任何變更。確定要整個取代時請加 --force。",
+                         f"{target} holds files this tool did not publish; nothing was changed. "
+                         "Add --force to replace it whole.")
+    return None
+
+
+def publish(site: Path, target: Path, prepare: Callable[[Path], None] | None = None) -> None:
+    """Copy `site` beside `target`, let `prepare` change the copy, then swap it in: the target is the old site
+    or the new one, never half of each."""
+    staged = staging_dir(target.resolve())
+    try:
+        shutil.copytree(site, staged, dirs_exist_ok=True)
+        if prepare is not None:
+            prepare(staged)
+        (staged / PUBLISHED_MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        swap_in(staged, target.resolve())
+    except BaseException:
+        discard(staged)
+        raise

@@ -1,0 +1,27 @@
+from bs4 import BeautifulSoup
+
+from gongkai.pages.footer import contact_html, policy_links
+from gongkai.data.load import load_portal
+from gongkai.data.settings import Settings
+
+
+def test_single_agency_portal_shows_its_own_contact_details(minimal_plans):
+    agency_file = minimal_plans / "sample-office" / "agency.yml"
+    agency_file.write_text(agency_file.read_text(encoding="utf-8")
+                           + "address: 範例路1號\nphone: (02)1234-5678\nemail: a@example.gov.tw\n", encoding="utf-8")
+    portal, report = load_portal(minimal_plans)
+    assert report.ok
+    soup = BeautifulSoup(str(contact_html(Settings(), portal, "en")), "html.parser")
+    assert soup.select_one(".gk-footer__name").get_text() == "Sample Office"
+    assert "(02)1234-5678" in soup.get_text() and soup.select_one('a[href="mailto:a@example.gov.tw"]')
+
+
+def test_portal_publisher_wins_over_agencies(minimal_plans):
+    portal, _ = load_portal(minimal_plans)
+    settings = Settings(publisher={"name": "發布機關", "phone": "(02)0000-0000"})
+    assert "發布機關" in str(contact_html(settings, portal, "zh-TW"))
+
+
+def test_footer_links_name_every_policy_page():
+    assert [link["path"] for link in policy_links("zh-TW")] == [
+        "privacy/", "security/", "open-data/", "accessibility/", "site-map/"]

@@ -1,0 +1,105 @@
+"""The 公開狀態 / Reporting status page judges every agency on the build's "today" by the reporting rules."""
+
+import datetime
+
+from bs4 import BeautifulSoup
+
+from support import PLANS
+from gongkai.data.settings import load_settings
+from gongkai.pages.site import Site
+from gongkai.pages.status import PATH
+
+EXEMPTION = """
+reporting:
+  deadline: "{deadline}"
+  exemptions:
+    - agency: chiayi-veterans-service-office
+      year: 114
+      item: results
+      reason: {{zh-TW: 本處114年度執行成效併入上級機關公開, en: "Its 2025 results are published by its parent agency"}}
+"""
+
+
+def _page(lang: str, on: datetime.date | None = None, settings_file=None):
+    site, report = Site.load(PLANS, lang, on=on, settings_file=settings_file)
+    assert report.ok
+    page = next(p for p in site.pages() if p.path == PATH)
+    return site, BeautifulSoup(page.body, "html.parser")
+
+
+def _cells(soup: BeautifulSoup, agency_text: str) -> list[str]:
+    row = next(r for r in soup.select("table.gk-reporting tbody tr") if agency_text in r.th.get_text())
+    return [td.get_text(" ", strip=True) for td in row.find_all("td")]
+
+
+def _settings(tmp_path, deadline="01-31"):
+    path = tmp_path / "portal.yml"
+    path.write_text(EXEMPTION.format(deadline=deadline), encoding="utf-8")
+    return path
+
+
+def test_before_the_deadline_missing_items_are_due_not_late():
+    _, soup = _page("en", datetime.date(2026, 1, 15))
+    assert "LATE" not in soup.get_text()
+    # The example plan of 115 is approved on 22 January: not yet published on the 15th.
+    assert _cells(soup, "Example District Office") == [
+        "○ Not yet published, due by 31 January 2026", "○ Not yet published, due by 31 January 2026"]
+
+
+def test_after_the_deadline_missing_and_incomplete_items_are_marked_late_in_words():
+    _, soup = _page("zh-TW", datetime.date(2026, 2, 1))
+    assert _cells(soup, "示範區公所") == ["✔ 已公開（ 民國115年1月22日 起）",
+                                          "⚠ 逾期 ：不完整（14／16 項已填報），期限為 民國115年1月31日"]
+    assert _cells(soup, "嘉義榮民服務處")[0] == "⚠ 逾期 ：未公開，期限為 民國115年1月31日"
+    assert soup.select_one("table.gk-reporting caption").get_text() == "各機關公開狀態"
+    assert all(th.get("scope") for th in soup.select("table.gk-reporting th"))
+
+
+def test_page_shows_the_day_it_judges_and_the_deadline_rule():
+    _, soup = _page("en", datetime.date(2026, 2, 1))
+    text = soup.get_text(" ", strip=True)
+    assert "by 31 January each year" in text
+    assert soup.find("time", attrs={"datetime": "2026-02-01"}) is not None
+
+
+def test_gongkai_today_sets_the_day_judged(monkeypatch):
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-03-01")
+    site, soup = _page("en")
+    assert site.today == datetime.date(2027, 3, 1)
+    assert _cells(soup, "Example District Office")[0].startswith("⚠ LATE")  # no plan for 116
+
+
+def test_an_exemption_shows_its_reason_instead_of_a_late_mark(tmp_path):
+    site, soup = _page("en", datetime.date(2026, 6, 1), _settings(tmp_path))
+    plan_cell, results_cell = _cells(soup, "Chiayi Veterans Service Office")
+    assert plan_cell.startswith("⚠ LATE")
+    assert results_cell == "— Exempt: Its 2025 results are published by its parent agency"
+    chiayi = next(a for a in site.manifest["agencies"] if a["id"] == "chiayi-veterans-service-office")
+    assert chiayi["exemptions"] == [{"year": 114, "item": "results", "reason": {
+        "zh-TW": "本處114年度執行成效併入上級機關公開", "en": "Its 2025 results are published by its parent agency"}}]
+
+
+def test_a_configured_deadline_is_used_and_carried_in_the_manifest(tmp_path):
+    site, soup = _page("en", datetime.date(2026, 2, 15), _settings(tmp_path, "03-31"))
+    assert "LATE" not in soup.get_text()
+    assert "by 31 March each year" in soup.get_text(" ", strip=True)
+    assert site.manifest["rules"] == {"deadline": "03-31"}
+
+
+def test_a_deadline_that_is_not_a_day_of_every_year_is_a_clear_problem(tmp_path):
+    _, problems = load_settings(_settings(tmp_path, "02-29"))
+    assert problems and problems[0].field == "reporting.deadline"
+
+
+def test_status_page_is_in_the_navigation():
+    site, _ = Site.load(PLANS, "zh-TW")
+    assert {"公開狀態": PATH} in site.nav()
+
+
+def test_an_exemption_for_an_unknown_agency_is_reported(tmp_path):
+    path = tmp_path / "portal.yml"
+    path.write_text(EXEMPTION.format(deadline="01-31").replace("chiayi-veterans-service-office", "chiayi-veterans"),
+                    encoding="utf-8")
+    _, report = Site.load(PLANS, "en", settings_file=path)
+    assert not report.ok
+    assert "chiayi-veterans" in report.format(tmp_path) and "not in plans/" in report.format(tmp_path)
