@@ -1,15 +1,21 @@
 # Gongkai: `make site` builds the portal into site/, `make test` runs every test.
+# Every target runs the `gongkai` command line from .venv; `.venv/bin/gongkai --help` lists its commands.
+# make itself exits with 2 whenever a command fails; run .venv/bin/gongkai directly for its own exit
+# status (1: a check failed, 2: bad arguments).
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
+GONGKAI := $(VENV)/bin/gongkai
 SITE_LANG ?= zh-TW
 
-.PHONY: site check serve test a11y translations clean review-copy
+.PHONY: site check serve test lint a11y translations clean review-copy
 
-# The virtual environment is made on first use and refreshed when requirements.txt changes.
-$(VENV)/.installed: requirements.txt
+# The virtual environment is made on first use and refreshed when requirements.txt or pyproject.toml change;
+# the project itself is installed in editable mode, which gives the `gongkai` command.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # axe-core for the accessibility checks, pinned by package-lock.json.
@@ -18,30 +24,34 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 check: $(VENV)/.installed
-	$(PY) -m gongkai check
+	$(GONGKAI) check
 
 site: $(VENV)/.installed
-	$(PY) scripts/build
+	$(GONGKAI) build
 
 serve: $(VENV)/.installed
-	$(PY) -m gongkai check
-	GONGKAI_LANG=$(SITE_LANG) GONGKAI_CONTENT=content/$(SITE_LANG) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
+	$(GONGKAI) serve --lang $(SITE_LANG)
 
 # Lists every text without English; `make translations MIN=100` fails below 100% translated.
 translations: $(VENV)/.installed
-	$(PY) scripts/translations $(if $(MIN),--min $(MIN))
+	$(GONGKAI) translations $(if $(MIN),--min $(MIN))
 
-# Every test, including the browser ones: axe on every page, keyboard, reflow, no-JavaScript use.
-test: $(VENV)/.installed node_modules/.installed
+# The linters, then every test, including the browser ones: axe on every page, keyboard, reflow,
+# no-JavaScript use.
+test: lint node_modules/.installed
 	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check gongkai hooks tests
+	$(VENV)/bin/mypy
 
 # Builds the site and prints a per-page accessibility report; fails on any violation.
 a11y: site node_modules/.installed
-	$(PY) scripts/a11y site
+	$(GONGKAI) a11y site
 
 # A copy of the site that opens from disk (file://), e.g. for a USB stick: review-copy/index.html.
 review-copy: site
-	$(PY) scripts/review-copy site review-copy
+	$(GONGKAI) review-copy site review-copy
 
 clean:
 	rm -rf site .site-new-* .site-old-* review-copy .review-copy-new-* .review-copy-old-*
@@ -50,22 +60,22 @@ clean:
 .PHONY: new-year results-skeleton diff
 new-year: $(VENV)/.installed
 	$(if $(AGENCY),,$(error 請指定機關：make new-year AGENCY=<agency-id> / name the agency: make new-year AGENCY=<agency-id>))
-	$(PY) scripts/new-year $(AGENCY) $(if $(FROM),--from $(FROM)) $(if $(FORCE),--force)
+	$(GONGKAI) new-year $(AGENCY) $(if $(FROM),--from $(FROM)) $(if $(FORCE),--force)
 
 results-skeleton: $(VENV)/.installed
 	$(if $(and $(AGENCY),$(YEAR)),,$(error 請指定機關與年度：make results-skeleton AGENCY=<agency-id> YEAR=<year> / name the agency and year))
-	$(PY) scripts/results-skeleton $(AGENCY) $(YEAR)
+	$(GONGKAI) results-skeleton $(AGENCY) $(YEAR)
 
 diff: $(VENV)/.installed
 	$(if $(and $(AGENCY),$(FROM),$(TO)),,$(error 請指定機關與兩個年度：make diff AGENCY=<agency-id> FROM=<year> TO=<year> / name the agency and two years))
-	$(PY) scripts/diff $(AGENCY) $(FROM) $(TO) $(if $(DIFF_LANG),--lang $(DIFF_LANG))
+	$(GONGKAI) diff $(AGENCY) $(FROM) $(TO) $(if $(DIFF_LANG),--lang $(DIFF_LANG))
 
 # Spot-checks published portals: `make spot-check URLS="https://host/ https://other/portal/"`;
 # more options in SPOT_CHECK_ARGS, e.g. SPOT_CHECK_ARGS="--date 2026-02-15 --sample 10 --out reports".
 .PHONY: spot-check bench-spot-check
 spot-check: $(VENV)/.installed
-	$(PY) scripts/spot-check $(URLS) $(SPOT_CHECK_ARGS)
+	$(GONGKAI) spot-check $(URLS) $(SPOT_CHECK_ARGS)
 
 # Serves 50 copies of the built site on loopback and spot-checks them all; prints sites per second and peak memory.
 bench-spot-check: site
-	$(PY) scripts/bench-spot-check --site site
+	$(PY) -m gongkai.devtools.bench_spot_check --site site

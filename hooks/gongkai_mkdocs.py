@@ -6,7 +6,6 @@ All logic lives in the `gongkai` package; this file only translates between it a
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -15,20 +14,15 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from gongkai.data.glossary import jieba_user_dictionary, search_words
+from gongkai.i18n.catalogue import chrome, ui
+from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
+from gongkai.pages.footer import contact_html, policy_links
+from gongkai.pages.site import Site
+from gongkai.pages.static import stylesheet
+from gongkai.publish.build import PLANS_VARIABLE
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from gongkai.pages.footer import contact_html, policy_links  # noqa: E402
-from gongkai.data.glossary import jieba_user_dictionary, load_glossary, search_words  # noqa: E402
-from gongkai.i18n.catalogue import HTML_LANG, chrome, ui  # noqa: E402
-from gongkai.pages.site import PLANS_VARIABLE, Site  # noqa: E402
-from gongkai.pages.static import stylesheet  # noqa: E402
-
-LANGUAGES = {
-    "zh-TW": {"name": "中文", "lang": "zh-Hant-TW", "link": "/"},
-    "en": {"name": "English", "lang": "en", "link": "/en/"},
-}
-ROOT_PREFIX = {"zh-TW": "", "en": "en/"}
 _site: Site | None = None
 
 
@@ -42,19 +36,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _segment_glossary_terms(site)
     config.site_name = ui("site_name", lang)
     config.extra["site_root"] = (config.site_url or "/").rstrip("/") + "/"
-    if lang != "zh-TW" and config.site_url:
+    if lang != DEFAULT.code and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
     config.nav = site.nav()
     config.extra["ui"] = chrome(lang)
-    config.extra["html_lang"] = HTML_LANG[lang]
+    config.extra["html_lang"] = BY_CODE[lang].html_lang
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, lang)
     config.extra["footer_links"] = policy_links(lang)
-    # Each language lives in its own folder: zh-TW at the root, English under en/.
-    prefix_from = {"zh-TW": {"zh-TW": "", "en": "en/"}, "en": {"zh-TW": "../", "en": ""}}[lang]
+    # Each language lives in its own folder: the first at the root, the others under their prefix.
+    up = "../" * BY_CODE[lang].prefix.count("/")
     config.extra["alternate"] = [
-        {**info, "prefix": prefix_from[code], "root_prefix": ROOT_PREFIX[code],
-         "current": code == lang}
-        for code, info in LANGUAGES.items()
+        {"name": other.name, "lang": other.html_lang, "link": "/" + other.prefix, "prefix": "" if other.code == lang else up + other.prefix,
+         "root_prefix": other.prefix, "current": other.code == lang}
+        for other in LANGUAGES
     ]
     return config
 
@@ -86,8 +80,7 @@ def _segment_glossary_terms(site: Site) -> None:
         import jieba
     except ImportError:
         return
-    terms, _ = load_glossary(ROOT / "glossary.yml")
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
-        handle.write(jieba_user_dictionary(search_words(terms, site.portal)))
+        handle.write(jieba_user_dictionary(search_words(site.glossary, site.portal)))
     jieba.load_userdict(handle.name)
     os.unlink(handle.name)

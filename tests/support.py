@@ -1,5 +1,6 @@
 """Paths and seed data the tests share."""
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,3 +20,6 @@ SEED_PLANS = {
     ("nantou-social-affairs-bureau", 95): "003_43be1a210a0ac916.txt",
     ("luodong-household-registration-office", 112): "004_90a8f2a73b6e2a02.txt",
 }
+
+# The `gongkai` command line, run as `make` and the scripts run it, from this checkout.
+GONGKAI = [sys.executable, "-m", "gongkai"]

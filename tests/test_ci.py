@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 import pytest
-
 from support import ROOT
 from workflows import CHECKS, WORKFLOWS, commands, load, make_targets
 

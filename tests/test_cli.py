@@ -1,15 +1,16 @@
-"""`make check` / `python -m gongkai check`: clear messages, a non-zero exit, never a traceback."""
+"""The `gongkai` command line: one program for every task, clear messages, exit codes that mean one thing."""
 
 import shutil
 import subprocess
-import sys
 
-from support import FIXTURES, ROOT
+import pytest
+from support import FIXTURES, GONGKAI, ROOT
+
+from gongkai.cli import parser
 
 
 def run_check(plans):
-    return subprocess.run([sys.executable, "-m", "gongkai", "check", "--plans", str(plans)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([*GONGKAI, "check", "--plans", str(plans)], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_valid_data_passes_with_a_summary(minimal_plans):
@@ -37,5 +38,43 @@ def test_a_missing_plans_folder_is_reported(tmp_path):
 
 
 def test_scripts_check_checks_the_repository():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check")], capture_output=True, text=True)
+    result = subprocess.run([*GONGKAI, "check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+EXEMPTION_OF_NO_AGENCY = """
+reporting:
+  exemptions:
+    - agency: no-such-agency
+      year: 114
+      item: plan
+      reason: 測試
+"""
+
+
+def test_check_and_build_refuse_an_exemption_for_an_unknown_agency(minimal_plans, tmp_path):
+    with (minimal_plans.parent / "portal.yml").open("a", encoding="utf-8") as portal:
+        portal.write(EXEMPTION_OF_NO_AGENCY)
+    checked = run_check(minimal_plans)
+    built = subprocess.run([*GONGKAI, "build", "--plans", str(minimal_plans), "--out", str(tmp_path / "site")],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert checked.returncode == built.returncode == 1
+    assert "no-such-agency" in checked.stderr and "no-such-agency" in built.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("arguments", [["no-such-command"], ["diff", "x"], ["translations", "--min", "200"],
+                                       ["check", "--no-such-option"]])
+def test_bad_arguments_exit_2_with_a_bilingual_message(arguments):
+    result = subprocess.run([*GONGKAI, *arguments], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in result.stderr)
+
+
+def test_every_script_is_the_command_line_with_its_subcommand():
+    commands = set(parser()._subparsers._group_actions[0].choices)
+    scripts = {path.name for path in (ROOT / "scripts").iterdir()} - {"gongkai"}
+    assert scripts <= commands
+    result = subprocess.run([str(ROOT / "scripts" / "check")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "Data OK" in result.stdout, result.stderr

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from gongkai.pages.site import Site
 from support import PLANS, ROOT
 from workflows import CHECKS, WORKFLOWS, load, make_targets
+
+from gongkai.pages.site import Site
 
 LANGUAGES = ["zh-TW", "en"]
 PICTURE = re.compile(r"!\[([^\]]*)\]\(([^)]+)\)")

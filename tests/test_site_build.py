@@ -6,19 +6,18 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import GONGKAI, PLANS, SEED_PLANS, SEEDS
 
-from support import PLANS, ROOT, SEED_PLANS, SEEDS
-from gongkai.data.translation_coverage import text_fields
 from gongkai.data.load import load_portal
-from gongkai.export.manifest import manifest_errors
 from gongkai.data.schemas import schema
+from gongkai.data.translation_coverage import text_fields
+from gongkai.export.manifest import manifest_errors
 
-BUILD = [sys.executable, str(ROOT / "scripts" / "build")]
+BUILD = [*GONGKAI, "build"]
 MARKER = re.compile(r"^(?:[壹貳參叁肆伍陸柒捌玖拾]+、|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、]|[甲乙丙丁]、|[-•])\s*")
 
 # Fragments of the seed files that are layout, not content: repeated table headers, the printed

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from crawl import element_ids, fetch, linked_addresses, sitemap_addresses, without_fragment
+from support import GONGKAI
+
 from gongkai.devtools.loopback import serve
-from support import ROOT
 
 SUB_PATH = "portal/"
 LANGUAGE_ROOTS = ["", "en/"]
@@ -25,7 +24,7 @@ def site_url(tmp_path_factory) -> str:
     parent = tmp_path_factory.mktemp("subpath")
     with serve(parent) as server_url:
         url = server_url + SUB_PATH
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--out", str(parent / SUB_PATH)],
+        result = subprocess.run([*GONGKAI, "build", "--out", str(parent / SUB_PATH)],
                                 capture_output=True, text=True, env={**os.environ, "GONGKAI_SITE_URL": url})
         assert result.returncode == 0, result.stderr
         yield url

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 import yaml
-
 from support import ROOT
 
 WORKFLOWS = {"github": ROOT / ".github" / "workflows" / "publish.yml", "gitlab": ROOT / ".gitlab-ci.yml"}

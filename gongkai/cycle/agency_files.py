@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.data.load import AGENCY_ID, YEAR_DIR, load_portal
+from gongkai.data.load import AGENCY_ID, YEAR_DIR
 from gongkai.data.model import Agency, Plan
 from gongkai.data.problems import Bilingual, Problem, Report
+from gongkai.data.project import load_project
 
 
 class ToolError(Exception):
@@ -55,8 +56,8 @@ def agency_folder(plans_dir: Path, agency_id: str) -> Path:
 def load_agency(plans_dir: Path, agency_id: str) -> tuple[Agency | None, list[Problem]]:
     """The agency with every plan that loads, and the problems found in its folder."""
     folder = agency_folder(plans_dir, agency_id)
-    portal, report = load_portal(plans_dir)
-    return portal.agencies.get(agency_id), [p for p in report.problems if _within(p.file, folder)]
+    project, report = load_project(plans_dir)
+    return project.portal.agencies.get(agency_id), [p for p in report.problems if _within(p.file, folder)]
 
 
 def plan_years(plans_dir: Path, agency_id: str) -> list[int]:
@@ -78,5 +79,5 @@ def checked_plan(plans_dir: Path, agency_id: str, year: int, root: Path | None =
         report = Report(blocking or problems)
         raise ToolError(Bilingual(f"{year} 年的計畫有問題，請先修正（make check）",
                                   f"the {year} plan has problems; fix them first (make check)"),
-                        report.format(root).rsplit("\n\n", 1)[0])
+                        report.format(root, closing=None))
     return agency, agency.plans[year]

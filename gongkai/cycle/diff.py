@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.i18n import dates, numbering, text
-from gongkai.data.changes import Changes, FieldChange
-from gongkai.i18n.catalogue import ui
-from gongkai.data.model import Agency, Node
 from gongkai.cycle.word_diff import diff
+from gongkai.data.changes import Changes, FieldChange
+from gongkai.data.model import Agency, Node
+from gongkai.i18n import dates, numbering, text
+from gongkai.i18n.catalogue import ui
 
 RED, GREEN, RESET = "\x1b[31m", "\x1b[32m", "\x1b[0m"
 

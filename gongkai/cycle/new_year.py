@@ -21,15 +21,15 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
-from gongkai.data import rules
 from gongkai.cycle.agency_files import ToolError, checked_plan, plan_years
-from gongkai.i18n.dates import western_year
-from gongkai.i18n.numbering import DIGITS, chinese
+from gongkai.cycle.yaml_writer import dump, round_trip, schema_line, with_schema_line, write_atomically
+from gongkai.data import rules
 from gongkai.data.problems import Bilingual, Report
 from gongkai.data.schema_messages import field_path, schema_problems
 from gongkai.data.yaml_source import Document
 from gongkai.data.yaml_source import load as load_checked_yaml
-from gongkai.cycle.yaml_writer import dump, round_trip, schema_line, with_schema_line, write_atomically
+from gongkai.i18n.dates import western_year
+from gongkai.i18n.numbering import DIGITS, chinese
 
 TITLE_FIELDS = ("title", "inner_title")
 DROPPED = ("issued", "updated")

@@ -15,13 +15,13 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from gongkai.i18n import numbering, text
 from gongkai.cycle.agency_files import ToolError, checked_plan
-from gongkai.i18n.dates import western_year
+from gongkai.cycle.yaml_writer import SCHEMA_MARK, round_trip, schema_line, with_schema_line, write_atomically
 from gongkai.data.model import Agency, Node, Plan
 from gongkai.data.problems import Bilingual, Report
 from gongkai.data.yaml_source import load as load_yaml
-from gongkai.cycle.yaml_writer import SCHEMA_MARK, round_trip, schema_line, with_schema_line, write_atomically
+from gongkai.i18n import numbering, text
+from gongkai.i18n.dates import western_year
 
 STATUS = "not-reported"
 INDENT = 2
@@ -121,7 +121,7 @@ def with_missing(source: str, data: CommentedMap, leaves: list[Node]) -> tuple[s
             inserts.setdefault(anchor, []).append(_entry(leaf, " " * column, child))
     for after in sorted(inserts, reverse=True):
         lines[after + 1:after + 1] = inserts[after]
-    return "".join(lines), [leaf.id for leaf in missing]
+    return "".join(lines), [leaf.leaf_id for leaf in missing]
 
 
 def _unchanged(before: CommentedMap, after_text: str, added: list[str]) -> bool:
@@ -142,7 +142,7 @@ def _read_existing(path: Path, root: Path | None) -> str:
     document, problems = load_yaml(path)
     if document is None:
         raise ToolError(Bilingual("現有的 results.yml 無法讀取，未做任何修改", "the existing results.yml cannot be read; nothing was changed"),
-                        Report(problems).format(root).rsplit("\n\n", 1)[0])
+                        Report(problems).format(root, closing=None))
     return path.read_text(encoding="utf-8-sig")
 
 
@@ -153,7 +153,7 @@ def results_skeleton(plans_dir: Path, agency_id: str, year: int, root: Path | No
     leaves = plan.leaves()
     if not path.exists():
         write_atomically(path, fresh_text(agency, plan))
-        return Skeleton(path=path, created=True, added=[leaf.id for leaf in leaves], written=True)
+        return Skeleton(path=path, created=True, added=[leaf.leaf_id for leaf in leaves], written=True)
     source = _read_existing(path, root)
     data = round_trip().load(source)
     new_text, added = with_missing(source, data, leaves)

@@ -9,23 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
 
 SCHEMA_MARK = "# yaml-language-server: $schema="
-
-
-class _DateConstructor(RoundTripConstructor):
-    """Dates as dates, so that they are written back unquoted, whatever the checking loader
-    (yamlsource, which keeps them as text) has registered for every round-trip loader."""
-
-    yaml_constructors = {**RoundTripConstructor.yaml_constructors,
-                         "tag:yaml.org,2002:timestamp": RoundTripConstructor.construct_yaml_timestamp}
 
 
 def round_trip() -> YAML:
     """A loader and dumper that writes back every file under plans/ exactly as it was read."""
     yaml = YAML(typ="rt")
-    yaml.Constructor = _DateConstructor
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line of Chinese
     yaml.indent(mapping=2, sequence=4, offset=2)

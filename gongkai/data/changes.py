@@ -8,8 +8,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.i18n import text
 from gongkai.data.model import Node, Plan
+from gongkai.i18n import text
 
 SIMILAR = 0.6  # texts at least this alike are the same item renamed, not one removed and one added
 

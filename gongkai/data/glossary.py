@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.i18n import text
 from gongkai.data.model import Portal
 from gongkai.data.problems import Bilingual, Problem
 from gongkai.data.yaml_source import load
+from gongkai.i18n import text
 
 # jieba counts a user-dictionary word with this frequency as a firm word, ahead of its parts.
 WORD_FREQUENCY = 100000

@@ -82,7 +82,7 @@ def _load_plan(agency: Agency, folder: Path, dates: dict[Path, datetime.date], r
     if results_path.is_file():
         results_doc = _checked(results_path, "results", report)
         if results_doc is not None:
-            problems = rules.results_problems(results_doc, {leaf.id: leaf for leaf in plan.leaves()})
+            problems = rules.results_problems(results_doc, {leaf.leaf_id: leaf for leaf in plan.leaves()})
             report.extend(problems)
             if not problems:
                 plan.results = Results(data=results_doc.data, path=results_path,

@@ -31,6 +31,11 @@ class Node:
         return self.data.get("id")
 
     @property
+    def leaf_id(self) -> str:
+        """The id of a last-level item, which the checks require every leaf to have."""
+        return str(self.data["id"])
+
+    @property
     def text(self) -> Any:
         return self.data["text"]
 

@@ -48,6 +48,10 @@ class Problem:
         return (str(self.file), self.line or 0, self.column or 0, self.field)
 
 
+NOT_BUILT = Bilingual("網站未建置", "the site was not built")
+FIX_BEFORE_BUILDING = Bilingual("請修正後再建置", "fix them before building")
+
+
 def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
@@ -73,9 +77,12 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
-    def format(self, root: Path | None = None) -> str:
+    def format(self, root: Path | None = None, closing: Bilingual | None = NOT_BUILT) -> str:
+        """Every problem in file order, then a count and `closing` (what this means for the caller); no
+        closing line at all when `closing` is None."""
         ordered = sorted(self.problems, key=Problem.sort_key)
         body = "\n\n".join(p.format(root) for p in ordered)
+        if closing is None:
+            return body
         count = len(ordered)
-        tail = f"共 {count} 個問題，網站未建置。/ {count} problem(s) found; the site was not built."
-        return f"{body}\n\n{tail}"
+        return f"{body}\n\n共 {count} 個問題，{closing.zh}。/ {count} problem(s) found; {closing.en}."

@@ -14,11 +14,21 @@ A file whose publication date is after `on` was not yet published on that day.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from gongkai.i18n.dates import ROC_OFFSET
+
+TODAY_VARIABLE = "GONGKAI_TODAY"
+
+
+def today() -> datetime.date:
+    """The day reporting is judged on: GONGKAI_TODAY (YYYY-MM-DD), or the real date."""
+    value = os.environ.get(TODAY_VARIABLE)
+    return datetime.date.fromisoformat(value) if value else datetime.date.today()
+
 
 DEFAULT_DEADLINE = "01-31"
 ITEMS = ("plan", "results")

@@ -33,7 +33,7 @@ class Tally:
 
 def tally(plan: Plan, leaves: list[Node]) -> Tally:
     counter: Counter[str] = Counter(
-        plan.results.status(leaf.id) if plan.results else "not-reported" for leaf in leaves
+        plan.results.status(leaf.leaf_id) if plan.results else "not-reported" for leaf in leaves
     )
     return Tally({status: counter.get(status, 0) for status in STATUSES})
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gongkai.i18n import text
-from gongkai.data.translation_coverage import Coverage, text_fields
 from gongkai.data.schemas import schema
+from gongkai.data.translation_coverage import Coverage, text_fields
 from gongkai.data.yaml_source import load
+from gongkai.i18n import text
 
 FILES = (("agency.yml", "agency"), ("plan.yml", "plan"), ("results.yml", "results"))
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from gongkai.data.problems import Bilingual, Problem
@@ -40,12 +40,21 @@ class Document:
         return line + 1, column + 1
 
 
+class _DatesAsTextConstructor(RoundTripConstructor):
+    """Keeps dates as written: an impossible date must reach validation as text, not crash the parser.
+
+    A subclass with its own table, because `add_constructor` on ruamel's class would change every
+    round-trip loader in the process."""
+
+    yaml_constructors = {
+        **RoundTripConstructor.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": lambda constructor, node: str(constructor.construct_scalar(node)),
+    }
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
-    # Keep dates as written: an impossible date must reach validation as text, not crash the parser.
-    yaml.constructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", lambda constructor, node: str(constructor.construct_scalar(node))
-    )
+    yaml.Constructor = _DatesAsTextConstructor
     return yaml
 
 

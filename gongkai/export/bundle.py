@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from gongkai.i18n import dates, text
-from gongkai.pages.metadata import RIGHTS, latest_update, portal_years, publisher
 from gongkai.data.model import Portal
 from gongkai.data.settings import Settings
 from gongkai.export import Download
 from gongkai.export.tables import COLUMNS
 from gongkai.export.zips import zip_bytes
+from gongkai.i18n import dates, text
+from gongkai.i18n.languages import CODES
+from gongkai.pages.metadata import RIGHTS, latest_update, portal_years, publisher
 
 BULK_PATH = "downloads/gongkai-open-data.zip"
 METADATA_NAME = "dataset.json"
@@ -44,7 +45,7 @@ def dataset_metadata(portal: Portal, settings: Settings, files: list[Download]) 
         "coverage": {"start": f"{dates.western_year(first)}-01-01" if first else None,
                      "end": f"{dates.western_year(last)}-12-31" if last else None},
         "updated": updated.isoformat() if updated else None,
-        "language": ["zh-TW", "en"],
+        "language": list(CODES),
         "encoding": ENCODINGS,
         "fields": {part: [{"name": c.name, "type": c.kind, "description": {"zh-TW": c.zh, "en": c.en}}
                           for c in columns] for part, columns in COLUMNS.items()},

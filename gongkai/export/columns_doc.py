@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import escape
 
-from gongkai.pages.blocks import html_block
-from gongkai.i18n.catalogue import ui
 from gongkai.export.tables import COLUMNS
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.blocks import html_block
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "zh-TW": {"heading": "下載檔案的欄位", "column": "欄位", "type": "型別", "description": "說明",
               "intro": "每份計畫提供 CSV、JSON、ODS 與 ODT 檔，每份執行成效提供 CSV、JSON 與 ODS 檔，"
                        "連結在各計畫與執行成效頁的「下載」一節。CSV 為 UTF-8 編碼並含 BOM（Excel 可直接開啟），"

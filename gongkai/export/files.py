@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from gongkai.i18n import text
 from gongkai.data.model import Plan, Portal
 from gongkai.data.settings import Settings
 from gongkai.export import Download
@@ -12,6 +11,7 @@ from gongkai.export.json_file import json_bytes
 from gongkai.export.ods import ods_bytes
 from gongkai.export.odt import odt_bytes
 from gongkai.export.tables import COLUMNS, rows_of, title_of
+from gongkai.i18n import text
 
 FORMATS = {"plan": ("csv", "json", "ods", "odt"), "results": ("csv", "json", "ods")}
 

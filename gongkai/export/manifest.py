@@ -14,30 +14,29 @@ from typing import Any
 
 import jsonschema
 
-from gongkai.i18n import text
-from gongkai.data.translation_coverage import file_coverage
-from gongkai.export import Download
-from gongkai.i18n.catalogue import ui
-from gongkai.pages.metadata import latest_update, publisher
 from gongkai.data.model import STATUSES, Agency, Plan, Portal
 from gongkai.data.schemas import schema_text
 from gongkai.data.settings import Settings
 from gongkai.data.status_summary import overall
+from gongkai.data.translation_coverage import file_coverage
 from gongkai.data.urls import agency_url, plan_url, results_url
+from gongkai.export import Download
+from gongkai.i18n import text
+from gongkai.i18n.catalogue import ui
+from gongkai.i18n.languages import CODES, LANGUAGES
+from gongkai.pages.metadata import latest_update, publisher
 
 MANIFEST_PATH = "transparency.json"
 SCHEMA_PATH = "transparency.schema.json"
 SCHEMA_FILE = "transparency.schema.json"
-LANGS = ("zh-TW", "en")
-EN_PREFIX = "en/"
 
 
 def _bilingual(value: Any) -> dict[str, str]:
-    return {lang: text.plain(value, lang) for lang in LANGS}
+    return {lang: text.plain(value, lang) for lang in CODES}
 
 
 def _urls(url: str) -> dict[str, str]:
-    return {"zh-TW": url, "en": EN_PREFIX + url}
+    return {language.code: language.prefix + url for language in LANGUAGES}
 
 
 def _iso(value: datetime.date | str | None) -> str | None:
@@ -120,8 +119,8 @@ def build_manifest(portal: Portal, settings: Settings, downloads: list[Download]
     return {
         "format": "gongkai-transparency",
         "version": 1,
-        "site": {"name": {lang: ui("site_name", lang) for lang in LANGS},
-                 "publisher": {"name": _bilingual(name) if name else {lang: "" for lang in LANGS}, "code": code or None}},
+        "site": {"name": {lang: ui("site_name", lang) for lang in CODES},
+                 "publisher": {"name": _bilingual(name) if name else {lang: "" for lang in CODES}, "code": code or None}},
         "rules": {"deadline": settings.reporting.deadline},
         "updated": _iso(latest_update(portal)),
         "bulk": _file(bulk),

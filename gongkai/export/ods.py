@@ -8,8 +8,8 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
-from gongkai.export.tables import Column
 from gongkai.export.odf_files import new_document, odf_bytes
+from gongkai.export.tables import Column
 
 
 def _cell(value: Any, kind: str) -> TableCell:

@@ -8,8 +8,8 @@ from typing import Any
 from odf.opendocument import OpenDocumentText
 from odf.text import H, P
 
-from gongkai.export.tables import PLAN_COLUMNS
 from gongkai.export.odf_files import new_document, odf_bytes
+from gongkai.export.tables import PLAN_COLUMNS
 
 # The fields shown under each item's heading, in order, with their labels.
 DETAILS = ("text_en", "actions_zh", "actions_en", "units_zh", "units_en", "deadline", "outcomes_zh", "outcomes_en")

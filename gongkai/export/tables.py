@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gongkai.data.model import Node, Plan
 from gongkai.i18n import dates, quantities, text
 from gongkai.i18n.catalogue import STATUS_LABELS, ui
-from gongkai.data.model import Node, Plan
 
 LIST_SEPARATOR = "\n"
 
@@ -157,13 +157,13 @@ def results_rows(plan: Plan) -> list[dict[str, Any]]:
     assert plan.results is not None
     rows = []
     for leaf in plan.leaves():
-        entry = plan.results.entry(leaf.id) or {}
-        status = plan.results.status(leaf.id)
+        entry = plan.results.entry(leaf.leaf_id) or {}
+        status = plan.results.status(leaf.leaf_id)
         rows.append({
             "agency": plan.agency_id, "year": plan.year, "position": _position(leaf), "id": leaf.id,
             "text_zh": _zh(leaf.text), "text_en": _en(leaf.text),
             "status": status, "status_zh": STATUS_LABELS[status]["zh-TW"], "status_en": STATUS_LABELS[status]["en"],
-            "reported": str(plan.results.reported_on(leaf.id) or "") if entry else "",
+            "reported": str(plan.results.reported_on(leaf.leaf_id) or "") if entry else "",
             "narrative_zh": _zh(entry.get("narrative")), "narrative_en": _en(entry.get("narrative")),
             "reason_zh": _zh(entry.get("reason")), "reason_en": _en(entry.get("reason")),
             "measured_zh": _measured(entry, leaf, "zh-TW"), "measured_en": _measured(entry, leaf, "en"),

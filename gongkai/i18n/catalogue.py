@@ -129,7 +129,6 @@ UI.update({
     "access_keys": {"zh-TW": "快速鍵", "en": "Access keys"},
     "site_pages": {"zh-TW": "網站架構", "en": "All pages"},
 })
-HTML_LANG = {"zh-TW": "zh-Hant-TW", "en": "en"}
 
 
 def chrome(lang: str) -> dict[str, str]:

@@ -8,8 +8,9 @@ from typing import Any
 import markdown as markdown_lib
 from markupsafe import Markup, escape
 
-LANGS = ("zh-TW", "en")
-HTML_LANG = {"zh-TW": "zh-Hant-TW", "en": "en"}
+from gongkai.i18n.languages import BY_CODE, CODES, DEFAULT
+
+LANGS = CODES
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,10 @@ def plain(value: Any, lang: str) -> str:
 def _wrap(html: str, shown: Shown, page_lang: str, *, block: bool) -> Markup:
     if shown.lang == page_lang:
         return Markup(html)
-    tag = "div" if block else "span"
-    css = ' class="gk-untranslated"' if page_lang != "zh-TW" else ""
-    return Markup(f'<{tag} lang="{HTML_LANG[shown.lang]}"{css}>{html}</{tag}>')
+    css = "gk-untranslated" if page_lang != DEFAULT.code else None
+    return Markup("<{tag} lang=\"{lang}\"{css}>{html}</{tag}>").format(
+        tag="div" if block else "span", lang=BY_CODE[shown.lang].html_lang,
+        css=Markup(' class="{}"').format(css) if css else "", html=Markup(html))
 
 
 def inline(value: Any, lang: str) -> Markup:

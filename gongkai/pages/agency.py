@@ -6,16 +6,16 @@ import datetime
 
 from markupsafe import Markup, escape
 
-from gongkai.i18n import dates, text
-from gongkai.data.translation_coverage import file_coverage
-from gongkai.i18n.catalogue import ui
-from gongkai.pages.metadata import PageFacts, latest_update, portal_years
 from gongkai.data.model import Agency, Portal
-from gongkai.pages.blocks import html_block
-from gongkai.pages.renderer import Page, Renderer
-from gongkai.data.urls import agency_url, plan_url, relative, results_url
-from gongkai.data.status_summary import overall
 from gongkai.data.reporting import Requirement
+from gongkai.data.status_summary import overall
+from gongkai.data.translation_coverage import file_coverage
+from gongkai.data.urls import agency_url, plan_url, relative, results_url
+from gongkai.i18n import dates, text
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.blocks import html_block
+from gongkai.pages.metadata import PageFacts, latest_update, portal_years
+from gongkai.pages.renderer import Page, Renderer
 from gongkai.pages.status import requirement_cell
 
 

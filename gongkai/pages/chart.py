@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from gongkai.i18n.catalogue import STATUS_LABELS, STATUS_SYMBOLS
 from gongkai.data.model import STATUSES
 from gongkai.data.status_summary import Tally
+from gongkai.i18n.catalogue import STATUS_LABELS, STATUS_SYMBOLS
 
 BAR_WIDTH = 480
 ROW_HEIGHT = 34

@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from gongkai.data.schemas import SCHEMA_FILES, schema
 
-TITLES = {
+TITLES: dict[str, dict[str, Any]] = {
     "zh-TW": {"title": "資料格式說明", "intro": "本頁由資料格式定義（JSON Schema）自動產生，與檢查資料所用的規則相同。"
               "在編輯器中，YAML 檔第一行的 `# yaml-language-server: $schema=…` 會依同一份定義提供自動完成與錯誤提示。",
               "field": "欄位", "type": "型態", "required": "必填", "description": "說明", "yes": "是",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from gongkai.pages.blocks import html_block
+from gongkai.data.urls import relative
 from gongkai.export import Download
 from gongkai.i18n.catalogue import ui
-from gongkai.data.urls import relative
+from gongkai.pages.blocks import html_block
 
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "zip": "application/zip",
                "ods": "application/vnd.oasis.opendocument.spreadsheet",

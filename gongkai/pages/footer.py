@@ -6,10 +6,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from gongkai.i18n import text
-from gongkai.i18n.catalogue import ui
 from gongkai.data.model import Portal
 from gongkai.data.settings import Settings
+from gongkai.i18n import text
+from gongkai.i18n.catalogue import ui
 
 POLICY_PAGES = (("privacy", "privacy/"), ("security", "security/"), ("open_data", "open-data/"),
                 ("accessibility", "accessibility/"), ("site_map", "site-map/"))

@@ -9,11 +9,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from gongkai.i18n import dates, text
 from gongkai.data.model import Agency, Plan, Portal
-from gongkai.data.translation_coverage import text_fields
 from gongkai.data.schemas import schema
 from gongkai.data.settings import Settings
+from gongkai.data.translation_coverage import text_fields
+from gongkai.i18n import dates, text
 
 LANGUAGE_NAMES = {"zh-TW": "中文", "en": "英文"}
 TYPE_NAMES = {"zh-TW": "文字", "en": "Text"}
@@ -68,7 +68,7 @@ META_NAMES = ("DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Cont
 
 
 def dublin_core(facts: PageFacts, portal: Portal, settings: Settings, lang: str,
-                extra_keywords: list[str] = ()) -> dict[str, str]:
+                extra_keywords: tuple[str, ...] | list[str] = ()) -> dict[str, str]:
     """The <meta> name → content pairs of one page."""
     name, publisher_code = publisher(settings, portal)
     publisher_name = text.plain(name, lang) if name else ""

@@ -12,20 +12,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
-from gongkai.i18n import dates, quantities, numbering, text
-from gongkai.pages.chart import status_chart
-from gongkai.data.translation_coverage import file_coverage
-from gongkai.i18n.catalogue import HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
 from gongkai.data.model import STATUSES, Agency, Node, Plan
-from gongkai.pages.metadata import PageFacts, plan_facts
+from gongkai.data.status_summary import by_top_item, overall, percent
+from gongkai.data.translation_coverage import file_coverage
+from gongkai.data.urls import agency_url, plan_url, relative, results_url
+from gongkai.i18n import dates, numbering, quantities, text
+from gongkai.i18n.catalogue import HISTORY_EVENTS, SECTION_HEADINGS, STATUS_LABELS, STATUS_SYMBOLS, ui
 from gongkai.pages.blocks import html_block
 from gongkai.pages.changes import changes_parts
-from gongkai.data.status_summary import by_top_item, overall, percent
-from gongkai.data.urls import agency_url, plan_url, relative, results_url
+from gongkai.pages.chart import status_chart
+from gongkai.pages.metadata import PageFacts, plan_facts
 
 SINGLE_ANCHOR_KINDS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
 
@@ -413,8 +412,8 @@ def _summary(r: Renderer, plan: Plan) -> str:
 
 
 def _result_cell(r: Renderer, plan: Plan, leaf: Node) -> Markup:
-    entry = plan.results.entry(leaf.id) if plan.results else None
-    if not entry:
+    entry = plan.results.entry(leaf.leaf_id) if plan.results else None
+    if not entry or plan.results is None:
         return Markup("")
     lang = r.lang
     parts = []
@@ -433,7 +432,7 @@ def _result_cell(r: Renderer, plan: Plan, leaf: Node) -> Markup:
     evidence = entry.get("evidence", [])
     if evidence:
         parts.append(_evidence(r, evidence))
-    reported = plan.results.reported_on(leaf.id)
+    reported = plan.results.reported_on(leaf.leaf_id)
     if reported:
         parts.append(Markup('<p class="gk-reported">{}{}<time datetime="{}">{}</time></p>').format(
             ui("reported_on", lang), colon(lang), reported, dates.format_date(reported, lang, short=True)))

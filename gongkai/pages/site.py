@@ -5,36 +5,34 @@ An engine adapter (the MkDocs hook, or `scripts/generate` for other engines) tur
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
-import os
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
-from gongkai.i18n import dates, text
-from gongkai.pages.agency import render_agency, render_agency_index, status_table
-from gongkai.i18n.catalogue import ui
-from gongkai.data.load import git_dates, load_portal
-from gongkai.data.glossary import load_glossary
-from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords, latest_update, portal_years
+from gongkai.data.load import git_dates
 from gongkai.data.model import Portal
 from gongkai.data.problems import Report
-from gongkai.data.settings import Settings, exemption_problems, load_settings
-from gongkai.pages.renderer import Page, Renderer, render_plan, render_results, results_title
+from gongkai.data.project import load_project
+from gongkai.data.reporting import Requirement, today
+from gongkai.data.settings import MARK_SIZE, Settings
 from gongkai.data.urls import relative
-from gongkai.data.settings import MARK_SIZE
-from gongkai.pages.data_model import data_model_markdown
-from gongkai.pages.site_map import render_site_map
-from gongkai.pages.downloads import downloads_section
 from gongkai.export import Download
 from gongkai.export.columns_doc import columns_markdown
 from gongkai.export.files import portal_downloads
 from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
-from gongkai.data.reporting import Requirement
+from gongkai.i18n import dates, text
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.agency import render_agency, render_agency_index, status_table
+from gongkai.pages.data_model import data_model_markdown
+from gongkai.pages.downloads import downloads_section
+from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords, latest_update, portal_years
+from gongkai.pages.renderer import Page, Renderer, render_plan, render_results, results_title
+from gongkai.pages.site_map import render_site_map
 from gongkai.pages.status import assess_all, render_status_page
 
 # One git query per folder of hand-written pages, however many pages it holds.
@@ -42,16 +40,6 @@ _folder_dates = functools.cache(git_dates)
 
 HOME_MARKER = "<!-- gongkai:agencies -->"
 MARK_MARKER = "<!-- gongkai:accessibility-mark -->"
-TODAY_VARIABLE = "GONGKAI_TODAY"
-PLANS_VARIABLE = "GONGKAI_PLANS"
-
-
-def today() -> datetime.date:
-    """The date the portal's publication status is judged on: GONGKAI_TODAY, or the real date."""
-    value = os.environ.get(TODAY_VARIABLE)
-    return datetime.date.fromisoformat(value) if value else datetime.date.today()
-
-
 @dataclass
 class Site:
     portal: Portal
@@ -64,14 +52,9 @@ class Site:
     def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
              settings_file: Path | None = None) -> tuple[Site, Report]:
         """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise."""
-        portal, report = load_portal(plans_dir)
-        settings_path = settings_file or plans_dir.parent / "portal.yml"
-        settings, problems = load_settings(settings_path)
-        report.extend(problems)
-        report.extend(exemption_problems(settings.reporting, set(portal.agencies), settings_path))
-        glossary, problems = load_glossary(plans_dir.parent / "glossary.yml")
-        report.extend(problems)
-        return cls(portal=portal, lang=lang, today=on or today(), settings=settings, glossary=glossary), report
+        project, report = load_project(plans_dir, settings_file)
+        return cls(portal=project.portal, lang=lang, today=on or today(), settings=project.settings,
+                   glossary=project.glossary), report
 
     @functools.cached_property
     def downloads(self) -> tuple[list[Download], Download]:

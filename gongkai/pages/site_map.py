@@ -6,11 +6,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from gongkai.i18n.catalogue import ui
-from gongkai.pages.metadata import PageFacts
-from gongkai.pages.blocks import html_block
-from gongkai.pages.renderer import Page
 from gongkai.data.urls import relative
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.blocks import html_block
+from gongkai.pages.metadata import PageFacts
+from gongkai.pages.renderer import Page
 
 ACCESS_KEYS = ("U", "C", "Z", "S")
 KEY_NAMES = {"U": "key_u", "C": "key_c", "Z": "key_z", "S": "key_s"}

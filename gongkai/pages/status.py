@@ -8,16 +8,16 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from gongkai.i18n import dates
-from gongkai.pages.blocks import html_block
-from gongkai.pages.downloads import file_size, site_link
-from gongkai.export import Download
-from gongkai.i18n.catalogue import ui
-from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH
-from gongkai.pages.metadata import PageFacts
-from gongkai.pages.renderer import Page, Renderer
 from gongkai.data.reporting import Requirement, assess, parse_deadline
 from gongkai.data.urls import relative
+from gongkai.export import Download
+from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH
+from gongkai.i18n import dates
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.blocks import html_block
+from gongkai.pages.downloads import file_size, site_link
+from gongkai.pages.metadata import PageFacts
+from gongkai.pages.renderer import Page, Renderer
 
 PATH = "status/index.md"
 # Shapes that tell the states apart without colour.
@@ -45,7 +45,7 @@ def requirement_text(req: Requirement, lang: str) -> Markup:
             return _fill("state_results_met", lang, **counts)
         return _fill("state_plan_met", lang, date=_date(req.published, lang)) if req.published \
             else _fill("state_plan_met_undated", lang)
-    if req.state == "exempt":
+    if req.state == "exempt" and req.exempt is not None:
         return _fill("state_exempt", lang, reason=req.exempt.get(lang) or req.exempt["zh-TW"])
     if req.state == "late":
         detail = _fill("state_late_incomplete", lang, date=due, **counts) if req.published \

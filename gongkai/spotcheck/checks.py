@@ -16,8 +16,15 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from gongkai.pages.metadata import META_NAMES
-from gongkai.spotcheck.markers import (LINK_ATTRIBUTES, PLAN_LEAF_ROWS, PLAN_TREE_ITEMS, REQUIRED_PARTS, RESULTS_LEAF_ROWS,
-                      STATUS_BADGE, STATUS_CLASS_PREFIX)
+from gongkai.spotcheck.markers import (
+    LINK_ATTRIBUTES,
+    PLAN_LEAF_ROWS,
+    PLAN_TREE_ITEMS,
+    REQUIRED_PARTS,
+    RESULTS_LEAF_ROWS,
+    STATUS_BADGE,
+    STATUS_CLASS_PREFIX,
+)
 
 ODF_MIMETYPES = {"ods": "application/vnd.oasis.opendocument.spreadsheet",
                  "odt": "application/vnd.oasis.opendocument.text"}

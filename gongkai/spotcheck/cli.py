@@ -9,9 +9,11 @@ import random
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 from gongkai.data.problems import Bilingual
+from gongkai.data.reporting import TODAY_VARIABLE
 from gongkai.i18n.catalogue import ui
 from gongkai.spotcheck.fetch import Fetcher
 from gongkai.spotcheck.findings import FAIL, SiteResult
@@ -19,7 +21,6 @@ from gongkai.spotcheck.report import csv_report, json_report, text_report
 from gongkai.spotcheck.site import SiteCheck
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
-TODAY_VARIABLE = "GONGKAI_TODAY"
 
 
 class UsageError(Exception):
@@ -29,12 +30,12 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English only
+    def error(self, message: str) -> NoReturn:  # argparse's own messages are English only
         raise UsageError(Bilingual("命令參數有誤", message))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="spot-check", description="抽查已發布的公開網站 / Spot-check published portals.")
+    parser = _Parser(prog="gongkai spot-check", description="抽查已發布的公開網站 / Spot-check published portals.")
     parser.add_argument("urls", nargs="*", metavar="URL", help="site address(es), e.g. https://host/plans-portal/")
     parser.add_argument("--file", "-f", type=Path, help="a file of site addresses, one a line (# starts a comment)")
     parser.add_argument("--date", help="judge reporting on this day, YYYY-MM-DD (default: today, or $GONGKAI_TODAY)")

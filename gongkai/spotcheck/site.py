@@ -11,11 +11,19 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from gongkai.export.manifest import MANIFEST_PATH, manifest_errors
 from gongkai.data.reporting import DEFAULT_DEADLINE, Requirement, assess
+from gongkai.export.manifest import MANIFEST_PATH, manifest_errors
 from gongkai.pages.status import requirement_text
-from gongkai.spotcheck.checks import (SamplePage, anchors, consistency_problems, download_problems, internal_links, missing_meta,
-                     missing_parts, parse)
+from gongkai.spotcheck.checks import (
+    SamplePage,
+    anchors,
+    consistency_problems,
+    download_problems,
+    internal_links,
+    missing_meta,
+    missing_parts,
+    parse,
+)
 from gongkai.spotcheck.fetch import Fetched, Fetcher
 from gongkai.spotcheck.findings import FAIL, NOTE, PASS, Finding, SiteResult
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import GONGKAI
 
 from gongkai.devtools.axe import browser, site_paths
 from gongkai.devtools.loopback import serve
-from support import ROOT
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("a11y") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--out", str(out)],
+    result = subprocess.run([*GONGKAI, "build", "--out", str(out)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-from support import ROOT
+from support import GONGKAI
 
 
 @pytest.fixture(scope="module")
 def review_copy(built_site, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("review") / "copy"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "review-copy"), str(built_site), str(target)],
+    result = subprocess.run([*GONGKAI, "review-copy", str(built_site), str(target)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return target

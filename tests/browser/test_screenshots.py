@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import struct
 import subprocess
-import sys
 
-from support import ROOT
+from support import GONGKAI, ROOT
 
 PICTURE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)\{ width=\"(\d+)\" height=\"(\d+)\"")
 
 
 def test_screenshots_make_every_picture_of_both_guides_at_the_size_the_guide_gives(built_site, tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots"), str(built_site),
+    result = subprocess.run([*GONGKAI, "screenshots", str(built_site),
                              "--content", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     for lang in ("zh-TW", "en"):

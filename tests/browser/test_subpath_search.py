@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
+from support import GONGKAI
 
 from gongkai.devtools.loopback import serve
-from support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +16,7 @@ def portal_url(tmp_path_factory) -> str:
     parent = tmp_path_factory.mktemp("subpath-browser")
     with serve(parent) as server_url:
         url = server_url + "portal/"
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--out", str(parent / "portal")],
+        result = subprocess.run([*GONGKAI, "build", "--out", str(parent / "portal")],
                                 capture_output=True, text=True, env={**os.environ, "GONGKAI_SITE_URL": url})
         assert result.returncode == 0, result.stderr
         yield url

@@ -1,9 +1,10 @@
 """The terminal form of the changes between two years of a plan (the fixture years 113 and 114)."""
 
-from gongkai.cycle.agency_files import checked_plan
-from gongkai.data.changes import compare
-from gongkai.cycle.diff import format_changes
 from support import FIXTURES
+
+from gongkai.cycle.agency_files import checked_plan
+from gongkai.cycle.diff import format_changes
+from gongkai.data.changes import compare
 
 YEARLY = FIXTURES / "yearly"
 

@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 from ruamel.yaml import YAML
+from support import EXAMPLE_AGENCY, FIXTURES, PLANS
 
 from gongkai.cycle.agency_files import ToolError
-from gongkai.data.load import load_portal
 from gongkai.cycle.new_year import new_year, rolled_plan
-from support import EXAMPLE_AGENCY, FIXTURES, PLANS
+from gongkai.data.load import load_portal
 
 AGENCY = EXAMPLE_AGENCY
 TODAY = datetime.date(2026, 11, 23)

@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 from ruamel.yaml import YAML
+from support import EXAMPLE_AGENCY, FIXTURES
 
 from gongkai.cycle.agency_files import ToolError
-from gongkai.data.load import load_portal
 from gongkai.cycle.results_skeleton import results_skeleton
-from support import EXAMPLE_AGENCY, FIXTURES
+from gongkai.data.load import load_portal
 
 AGENCY = EXAMPLE_AGENCY
 

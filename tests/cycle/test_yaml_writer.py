@@ -4,10 +4,10 @@ editor's schema line pointing at its own schema in the repository."""
 import os
 
 import pytest
-
-from gongkai.data.load import load_portal
-from gongkai.cycle.yaml_writer import SCHEMA_MARK, dump, round_trip, schema_line, with_schema_line, write_atomically
 from support import PLANS
+
+from gongkai.cycle.yaml_writer import SCHEMA_MARK, dump, round_trip, schema_line, with_schema_line, write_atomically
+from gongkai.data.load import load_portal
 
 YAML_FILES = sorted(PLANS.rglob("*.yml"))
 SCHEMA_OF = {"agency.yml": "agency", "plan.yml": "plan", "results.yml": "results"}

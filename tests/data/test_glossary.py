@@ -1,6 +1,7 @@
+from support import PLANS, ROOT
+
 from gongkai.data.glossary import jieba_user_dictionary, load_glossary, search_words
 from gongkai.data.load import load_portal
-from support import PLANS, ROOT
 
 
 def test_repository_glossary_loads():

@@ -1,12 +1,15 @@
 """Loading and validating: the seeds load, and every kind of broken input gets a clear message."""
 
+import datetime
 import shutil
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
+from support import EXAMPLE_AGENCY, FIXTURES, PLANS, SEED_PLANS
 
-from support import FIXTURES, PLANS, SEED_PLANS
 from gongkai.data.load import load_portal
+from gongkai.data.yaml_source import load
 
 BROKEN = FIXTURES / "broken"
 
@@ -136,3 +139,9 @@ def test_measured_value_for_a_missing_target_is_an_error(minimal_plans):
                        encoding="utf-8")
     _, report = load_portal(minimal_plans)
     assert any("no target at that position" in p.summary.en for p in report.problems)
+
+
+def test_loading_a_plan_leaves_other_yaml_readers_untouched() -> None:
+    document, problems = load(PLANS / EXAMPLE_AGENCY / "114" / "plan.yml")
+    assert document is not None and not problems
+    assert YAML(typ="rt").load("day: 2025-01-31\n")["day"] == datetime.date(2025, 1, 31)

@@ -1,6 +1,7 @@
 import shutil
 
 from support import FIXTURES
+
 from gongkai.data.settings import load_settings
 
 

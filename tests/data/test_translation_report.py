@@ -2,16 +2,16 @@
 
 import re
 import subprocess
-import sys
 
-from gongkai.data.translation_coverage import text_fields
+from support import GONGKAI, PLANS, ROOT
+
 from gongkai.data.glossary import load_glossary
 from gongkai.data.load import load_portal
 from gongkai.data.schemas import schema
+from gongkai.data.translation_coverage import text_fields
 from gongkai.data.translation_report import file_translations, portal_translations, site_coverage
-from support import PLANS, ROOT
 
-SCRIPT = [sys.executable, str(ROOT / "scripts" / "translations")]
+SCRIPT = [*GONGKAI, "translations"]
 DOCUMENT_NUMBER = re.compile(r"\S*字第\S*號")
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-
 from support import PLANS
+
 from gongkai.data.load import load_portal
 from gongkai.data.model import Plan
 

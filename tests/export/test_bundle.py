@@ -6,9 +6,10 @@ import time
 import zipfile
 
 from support import PLANS
+
+from gongkai.data.load import load_portal
 from gongkai.export.files import plan_downloads, portal_downloads
 from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
-from gongkai.data.load import load_portal
 from gongkai.pages.site import Site
 
 

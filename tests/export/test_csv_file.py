@@ -4,6 +4,7 @@ import csv
 import io
 
 from exported import example_plan, yaml_items, yaml_results
+
 from gongkai.export.files import plan_downloads
 from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
 

@@ -3,6 +3,7 @@
 import json
 
 from exported import example_plan, yaml_items
+
 from gongkai.export.files import plan_downloads
 from gongkai.export.tables import PLAN_COLUMNS
 

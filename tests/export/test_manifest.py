@@ -3,7 +3,6 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
 from support import PLANS
 
 from gongkai.export import Download

@@ -2,11 +2,11 @@
 
 import io
 
+from exported import example_plan, yaml_items, yaml_results
 from odf.opendocument import load
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
-from exported import example_plan, yaml_items, yaml_results
 from gongkai.export.files import plan_downloads
 from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
 

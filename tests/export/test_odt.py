@@ -2,10 +2,10 @@
 
 import io
 
+from exported import example_plan, yaml_items
 from odf.opendocument import load
 from odf.text import H, P
 
-from exported import example_plan, yaml_items
 from gongkai.export.files import plan_downloads
 
 

@@ -1,5 +1,5 @@
-from gongkai.pages.data_model import data_model_markdown
 from gongkai.data.schemas import schema
+from gongkai.pages.data_model import data_model_markdown
 
 
 def _property_names(node, seen=None):

@@ -1,8 +1,8 @@
 from bs4 import BeautifulSoup
 
-from gongkai.pages.footer import contact_html, policy_links
 from gongkai.data.load import load_portal
 from gongkai.data.settings import Settings
+from gongkai.pages.footer import contact_html, policy_links
 
 
 def test_single_agency_portal_shows_its_own_contact_details(minimal_plans):

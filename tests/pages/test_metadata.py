@@ -1,8 +1,8 @@
 import datetime
 
 from gongkai.data.load import load_portal
-from gongkai.pages.metadata import PageFacts, dublin_core, plan_facts
 from gongkai.data.settings import Settings
+from gongkai.pages.metadata import PageFacts, dublin_core, plan_facts
 
 REQUIRED = ["DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Contributor", "DC.Type", "DC.Format",
             "DC.Source", "DC.Language", "DC.coverage.t.min", "DC.coverage.t.max", "DC.Publisher", "DC.Date",

@@ -2,11 +2,10 @@
 
 import shutil
 import subprocess
-import sys
 
 from bs4 import BeautifulSoup
+from support import FIXTURES, GONGKAI
 
-from support import FIXTURES, ROOT
 from gongkai.pages.site import HOME_MARKER, MARK_MARKER, Site
 
 
@@ -41,7 +40,7 @@ def test_accessibility_mark_is_shown_only_when_configured(minimal_plans):
 def test_built_home_page_carries_the_mark_and_its_image(minimal_plans, tmp_path):
     _with_mark(minimal_plans)
     out = tmp_path / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--out", str(out),
+    result = subprocess.run([*GONGKAI, "build", "--out", str(out),
                              "--plans", str(minimal_plans)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")

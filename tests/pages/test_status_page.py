@@ -3,8 +3,8 @@
 import datetime
 
 from bs4 import BeautifulSoup
-
 from support import PLANS
+
 from gongkai.data.settings import load_settings
 from gongkai.pages.site import Site
 from gongkai.pages.status import PATH

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gongkai.publish.ci_report import MARKER, comment, outcomes
 from support import ROOT
+
+from gongkai.publish.ci_report import MARKER, comment, outcomes
 
 
 def log(folder: Path, name: str, text: str) -> Path:

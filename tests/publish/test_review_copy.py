@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
-
 from crawl import element_ids, linked_addresses
+from support import GONGKAI
+
 from gongkai.publish.review_copy import file_link, file_links
-from support import ROOT
 
 
 @pytest.mark.parametrize("href, expected", [
@@ -41,10 +40,10 @@ def test_pages_lose_their_search_engine_alternates_but_keep_the_language_switche
 @pytest.fixture(scope="module")
 def review_copy(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("review")
-    build = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--out", str(folder / "site")],
+    build = subprocess.run([*GONGKAI, "build", "--out", str(folder / "site")],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
-    copy = subprocess.run([sys.executable, str(ROOT / "scripts" / "review-copy"), str(folder / "site"),
+    copy = subprocess.run([*GONGKAI, "review-copy", str(folder / "site"),
                            str(folder / "copy")], capture_output=True, text=True)
     assert copy.returncode == 0, copy.stderr
     return folder / "copy"

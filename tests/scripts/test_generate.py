@@ -1,14 +1,13 @@
 """scripts/generate writes the same pages for engines that run no hooks."""
 
 import subprocess
-import sys
 
-from support import ROOT
+from support import GONGKAI
 
 
 def test_generate_writes_every_page_and_fills_the_home_page(tmp_path):
     out = tmp_path / "docs"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate"), "en", str(out)],
+    result = subprocess.run([*GONGKAI, "generate", "en", str(out)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "plans" / "example-district-office" / "114" / "results" / "index.md").is_file()
@@ -19,7 +18,7 @@ def test_generate_writes_every_page_and_fills_the_home_page(tmp_path):
 
 def test_generate_refuses_to_write_into_a_folder_with_files(tmp_path):
     (tmp_path / "keep.md").write_text("mine", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate"), "en", str(tmp_path)],
+    result = subprocess.run([*GONGKAI, "generate", "en", str(tmp_path)],
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "mine"
@@ -28,7 +27,7 @@ def test_generate_refuses_to_write_into_a_folder_with_files(tmp_path):
 def test_generate_writes_the_downloads_and_manifest_once_at_the_root(tmp_path):
     zh, en = tmp_path / "zh", tmp_path / "en"
     for lang, out in (("zh-TW", zh), ("en", en)):
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate"), lang, str(out)],
+        result = subprocess.run([*GONGKAI, "generate", lang, str(out)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
     assert (zh / "transparency.json").is_file() and (zh / "transparency.schema.json").is_file()

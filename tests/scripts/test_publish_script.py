@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import GONGKAI
 
 from gongkai.publish.swap import PUBLISHED_MARKER
-from support import ROOT
 
 
 def publish(*args: Path | str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "publish"), *map(str, args)],
+    return subprocess.run([*GONGKAI, "publish", *map(str, args)],
                           capture_output=True, text=True)
 
 

@@ -2,17 +2,15 @@
 on bad input (a bilingual message, never a traceback)."""
 
 import subprocess
-import sys
 
 import pytest
-
-from support import EXAMPLE_AGENCY, FIXTURES, ROOT
+from support import EXAMPLE_AGENCY, FIXTURES, GONGKAI
 
 AGENCY = EXAMPLE_AGENCY
 
 
 def run(script, *args):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args],
+    return subprocess.run([*GONGKAI, script, *args],
                           capture_output=True, text=True, env={"GONGKAI_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"})
 
 

@@ -15,8 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gongkai.devtools.loopback import serve, serve_handler  # noqa: E402
 from sites import AGENCY, build_site, compliant_plans  # noqa: E402
+
+from gongkai.devtools.loopback import serve, serve_handler  # noqa: E402
 
 
 @pytest.fixture(scope="session")

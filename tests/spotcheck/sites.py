@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from support import PLANS, ROOT
+from support import GONGKAI, PLANS, ROOT
 
 AGENCY = "example-district-office"
 # On this day the 115 plan (approved 2026-01-22) and the complete 114 results (2026-01-20) are both out.
 COMPLIANT_DAY = "2026-03-01"
 # A year later the 116 plan is missing and a month past its deadline.
 LATE_DAY = "2027-03-01"
-SPOT_CHECK = [sys.executable, str(ROOT / "scripts" / "spot-check")]
+SPOT_CHECK = [*GONGKAI, "spot-check"]
 
 
 def compliant_plans(folder: Path) -> Path:
@@ -33,7 +32,7 @@ def compliant_plans(folder: Path) -> Path:
 
 
 def build_site(plans: Path, out: Path) -> Path:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build"), "--plans", str(plans), "--out", str(out)],
+    result = subprocess.run([*GONGKAI, "build", "--plans", str(plans), "--out", str(out)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out

@@ -6,8 +6,15 @@ import hashlib
 import io
 import zipfile
 
-from gongkai.spotcheck.checks import (SamplePage, consistency_problems, download_problems, internal_links,
-                                      missing_meta, missing_parts, parse)
+from gongkai.spotcheck.checks import (
+    SamplePage,
+    consistency_problems,
+    download_problems,
+    internal_links,
+    missing_meta,
+    missing_parts,
+    parse,
+)
 
 BASE = "https://host/plans-portal/"
 

@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 from conftest import closed_port_url, hanging_server, redirect_loop_server
+from sites import AGENCY, COMPLIANT_DAY, LATE_DAY, SPOT_CHECK
+
 from gongkai.devtools.loopback import serve
 from gongkai.spotcheck.cli import main
-from sites import AGENCY, COMPLIANT_DAY, LATE_DAY, SPOT_CHECK
 
 EVERY_PAGE = ["--sample", "100", "--seed", "7"]
 

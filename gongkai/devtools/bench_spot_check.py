@@ -1,10 +1,5 @@
-#!/usr/bin/env python3
-"""Benchmark the spot check: serve copies of a built site on loopback ports and spot-check them all.
-
-Each copy is the same folder served on its own port by a thread of this process. Prints sites per
-second and the peak memory of this process (the servers included). Not a test: run it by hand, e.g.
-    scripts/bench-spot-check --site site --copies 50 --sample 6
-"""
+"""Benchmark of the spot check: serves many loopback copies of a built site and checks them all,
+printing sites per second and peak memory. Run by hand (`make bench-spot-check`), not a test."""
 
 from __future__ import annotations
 
@@ -16,23 +11,20 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from gongkai.devtools.loopback import serve  # noqa: E402
-from gongkai.export.manifest import MANIFEST_PATH  # noqa: E402
-from gongkai.spotcheck.cli import spot_check  # noqa: E402
-from gongkai.spotcheck.fetch import Fetcher  # noqa: E402
+from gongkai.devtools.loopback import serve
+from gongkai.export.manifest import MANIFEST_PATH
+from gongkai.spotcheck.cli import spot_check
+from gongkai.spotcheck.fetch import Fetcher
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Spot-check many loopback copies of a built site; print the speed.")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site to serve (default: site/)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site to serve (default: site/)")
     parser.add_argument("--copies", type=int, default=50, help="how many copies to serve (default 50)")
     parser.add_argument("--sample", type=int, default=6, help="pages per site (default 6)")
     parser.add_argument("--parallel", type=int, default=8, help="most requests open at once (default 8)")
     parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not (args.site / MANIFEST_PATH).is_file():
         print(f"{args.site} 沒有 {MANIFEST_PATH}；請先執行 make site / {args.site} has no {MANIFEST_PATH}; "
               "run make site first", file=sys.stderr)

@@ -1,0 +1,139 @@
+"""Checking the data and building the site: `check`, `build`, `generate`, `serve`, `translations`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, plans_dir, plans_option, project_root
+from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual
+from gongkai.data.project import Project, load_project
+from gongkai.data.translation_report import format_report, portal_translations, site_coverage
+from gongkai.i18n.languages import CODES
+from gongkai.pages.site import Site
+from gongkai.pages.static import stylesheet
+from gongkai.publish.build import PLANS_VARIABLE, BuildFailure, build_site
+
+
+def checked_project(plans: Path) -> Project | None:
+    """The project when its data has no problems; otherwise None, with every problem printed."""
+    project, report = load_project(plans)
+    if not report.ok:
+        print(report.format(project_root(), closing=FIX_BEFORE_BUILDING), file=sys.stderr)
+        return None
+    return project
+
+
+def check(args: argparse.Namespace) -> int:
+    project = checked_project(plans_dir(args))
+    if project is None:
+        return EXIT_FAILED
+    portal = project.portal
+    plans = list(portal.plans())
+    results = sum(1 for plan in plans if plan.results)
+    print(f"資料檢查通過：{len(portal.agencies)} 個機關、{len(plans)} 份計畫、{results} 份執行成效。"
+          f" / Data OK: {len(portal.agencies)} agencies, {len(plans)} plans, {results} results tables.")
+    return EXIT_OK
+
+
+def build(args: argparse.Namespace) -> int:
+    plans, project = plans_dir(args), project_root()
+    if checked_project(plans) is None:
+        print("網站未建置，原有的網站保持不變。/ The site was not built; the existing site is unchanged.",
+              file=sys.stderr)
+        return EXIT_FAILED
+    target = (args.out or project / "site").resolve()
+    try:
+        build_site(project, plans, target)
+    except BuildFailure as failure:
+        print(f"{failure.output}\n{failure.message}，原有的網站保持不變。/ {failure.message.en}; "
+              "the existing site is unchanged.", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
+              f"  {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"網站已建置於 {target} / Site built in {target}")
+    return EXIT_OK
+
+
+def generate(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        fail_usage(Bilingual(f"{out} 不是空的資料夾，未寫入任何檔案。", f"{out} is not empty; nothing was written."))
+    plans = plans_dir(args)
+    if checked_project(plans) is None:
+        return EXIT_FAILED
+    site, _ = Site.load(plans, args.lang)
+    shutil.copytree(project_root() / "content" / args.lang, out, dirs_exist_ok=True)
+    for path in out.rglob("*.md"):
+        path.write_text(site.expand(path.read_text(encoding="utf-8"), str(path.relative_to(out))), encoding="utf-8")
+    files: list[tuple[str, str | bytes]] = [(page.path, page.markdown) for page in site.pages()]
+    files.append(("assets/gongkai.css", stylesheet()))
+    files.extend((destination, source.read_bytes()) for source, destination in site.assets())
+    files.extend(site.root_files())
+    for destination, content in files:
+        target = out / destination
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+    print(f"已寫入 {out} / Written to {out}")
+    return EXIT_OK
+
+
+def serve(args: argparse.Namespace) -> int:
+    plans, project = plans_dir(args), project_root()
+    if checked_project(plans) is None:
+        return EXIT_FAILED
+    env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
+           PLANS_VARIABLE: str(plans), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", args.address]
+    return subprocess.run(command, cwd=project, env=env).returncode
+
+
+def translations(args: argparse.Namespace) -> int:
+    if args.min is not None and not 0 <= args.min <= 100:
+        fail_usage(Bilingual("--min 應為 0 到 100", "--min must be between 0 and 100"))
+    files = portal_translations(plans_dir(args))
+    print(format_report(files, project_root()))
+    share = site_coverage(files).share * 100
+    if args.min is not None and share < args.min:
+        print(f"翻譯比率 {share:.1f}% 低於要求的 {args.min:g}%。/ {share:.1f}% translated, below the {args.min:g}% asked for.",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("check", help="檢查資料 / check every file under plans/ and list every problem")
+    plans_option(parser)
+    parser.set_defaults(run=check)
+
+    parser = commands.add_parser("build", help="建置網站 / check, then build every language into site/")
+    plans_option(parser)
+    parser.add_argument("--out", type=Path, help="where the finished site goes (default: site/)")
+    parser.set_defaults(run=build)
+
+    parser = commands.add_parser("generate", help="寫出頁面原始檔 / write one language's pages as Markdown for another engine")
+    parser.add_argument("lang", choices=CODES)
+    parser.add_argument("out", type=Path, help="an empty or new folder")
+    plans_option(parser)
+    parser.set_defaults(run=generate)
+
+    parser = commands.add_parser("serve", help="預覽網站 / preview one language at http://127.0.0.1:8000")
+    parser.add_argument("--lang", choices=CODES, default=CODES[0])
+    parser.add_argument("--address", default="127.0.0.1:8000", help="IP:PORT to serve on")
+    plans_option(parser)
+    parser.set_defaults(run=serve)
+
+    parser = commands.add_parser("translations", help="翻譯比率 / list every text without English")
+    plans_option(parser)
+    parser.add_argument("--min", type=float, default=None, metavar="PERCENT",
+                        help="fail when the whole site is translated below this share (0-100)")
+    parser.set_defaults(run=translations)
