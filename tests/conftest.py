@@ -1,14 +1,9 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-
-# The package is imported from the working tree, without installing it.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from support import EXAMPLE_AGENCY, FIXTURES, PLANS  # noqa: E402
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.cycle.word_diff import diff
 from gongkai.data.changes import Changes, FieldChange
 from gongkai.data.model import Agency, Node
+from gongkai.data.word_diff import diff
 from gongkai.i18n import dates, numbering, text
 from gongkai.i18n.catalogue import ui
 

@@ -8,13 +8,13 @@ import json
 from typing import Any
 
 from gongkai.data.model import Portal
+from gongkai.data.portal_facts import RIGHTS, latest_update, portal_years, publisher
 from gongkai.data.settings import Settings
 from gongkai.export import Download
 from gongkai.export.tables import COLUMNS
 from gongkai.export.zips import zip_bytes
 from gongkai.i18n import dates, text
 from gongkai.i18n.languages import CODES
-from gongkai.pages.metadata import RIGHTS, latest_update, portal_years, publisher
 
 BULK_PATH = "downloads/gongkai-open-data.zip"
 METADATA_NAME = "dataset.json"

@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 
 from gongkai.data.model import STATUSES, Agency, Plan, Portal
+from gongkai.data.portal_facts import latest_update, publisher
 from gongkai.data.schemas import schema_text
 from gongkai.data.settings import Settings
 from gongkai.data.status_summary import overall
@@ -24,7 +25,6 @@ from gongkai.export import Download
 from gongkai.i18n import text
 from gongkai.i18n.catalogue import ui
 from gongkai.i18n.languages import CODES, LANGUAGES
-from gongkai.pages.metadata import latest_update, publisher
 
 MANIFEST_PATH = "transparency.json"
 SCHEMA_PATH = "transparency.schema.json"

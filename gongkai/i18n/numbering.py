@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from gongkai.data.model import Node
+
+class Numbered(Protocol):
+    """An item of an outline: its depth, its position among its parents', and its parents."""
+
+    depth: int
+    position: tuple[int, ...]
+
+    def ancestors(self) -> Sequence[Numbered]: ...
 
 DIGITS = "零一二三四五六七八九"
 CAPITAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
@@ -96,6 +103,6 @@ def level_style(depth: int) -> str:
     return LEVEL_STYLES[min(depth, len(LEVEL_STYLES) - 1)]
 
 
-def full_marker(node: Node, lang: str = "zh-TW") -> str:
+def full_marker(node: Numbered, lang: str = "zh-TW") -> str:
     """A body item's number with its parents', as a reader cites it: 四、(二) or 4.(b)."""
     return "".join(marker(level_style(n.depth), n.position[-1], lang) for n in [*node.ancestors(), node])

@@ -7,6 +7,7 @@ import datetime
 from markupsafe import Markup, escape
 
 from gongkai.data.model import Agency, Portal
+from gongkai.data.portal_facts import latest_update, portal_years
 from gongkai.data.reporting import Requirement
 from gongkai.data.status_summary import overall
 from gongkai.data.translation_coverage import file_coverage
@@ -14,7 +15,7 @@ from gongkai.data.urls import agency_url, plan_url, relative, results_url
 from gongkai.i18n import dates, text
 from gongkai.i18n.catalogue import ui
 from gongkai.pages.blocks import html_block
-from gongkai.pages.metadata import PageFacts, latest_update, portal_years
+from gongkai.pages.metadata import PageFacts
 from gongkai.pages.renderer import Page, Renderer
 from gongkai.pages.status import requirement_cell
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from gongkai.cycle.word_diff import diff
 from gongkai.data.changes import Changes, FieldChange, compare, previous_plan
 from gongkai.data.model import Agency, Node, Plan
 from gongkai.data.urls import plan_url, relative
+from gongkai.data.word_diff import diff
 from gongkai.i18n import dates, numbering, text
 from gongkai.i18n.catalogue import ui
 from gongkai.pages.blocks import html_block

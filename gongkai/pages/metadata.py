@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from gongkai.data.model import Agency, Plan, Portal
+from gongkai.data.portal_facts import RIGHTS, publisher
 from gongkai.data.schemas import schema
 from gongkai.data.settings import Settings
 from gongkai.data.translation_coverage import text_fields
@@ -18,12 +18,6 @@ from gongkai.i18n import dates, text
 LANGUAGE_NAMES = {"zh-TW": "中文", "en": "英文"}
 TYPE_NAMES = {"zh-TW": "文字", "en": "Text"}
 SUBJECT = {"zh-TW": "提升服務品質執行計畫", "en": "Service quality plans"}
-RIGHTS = {
-    "zh-TW": "依政府資料開放授權條款第1版（Open Government Data License, version 1.0）開放使用",
-    "en": "Open Government Data License, version 1.0 (政府資料開放授權條款第1版)",
-}
-
-
 @dataclass(frozen=True)
 class PageFacts:
     """What a page is about: its title and description, whose it is, the years it covers."""
@@ -37,26 +31,6 @@ class PageFacts:
     relation: str = ""
     keywords: tuple[str, ...] = ()
     source_text: str = ""
-
-
-def publisher(settings: Settings, portal: Portal) -> tuple[Any, str]:
-    """The publisher's name and agency code: from portal.yml, or the only agency of the portal."""
-    if settings.publisher:
-        return settings.publisher["name"], settings.publisher.get("code", "")
-    if len(portal.agencies) == 1:
-        agency = next(iter(portal.agencies.values()))
-        return agency.name, agency.data.get("code", "")
-    return "", ""
-
-
-def portal_years(portal: Portal) -> tuple[int | None, int | None]:
-    years = [plan.year for plan in portal.plans()]
-    return (min(years), max(years)) if years else (None, None)
-
-
-def latest_update(portal: Portal) -> datetime.date | None:
-    stamps = [d for plan in portal.plans() for d in (plan.updated, plan.results.updated if plan.results else None) if d]
-    return max(stamps) if stamps else None
 
 
 # Every <meta> name a page carries (行政機關電子資料流通詮釋資料及分類檢索規範), in order; the spot check

@@ -16,21 +16,22 @@ from markupsafe import escape
 
 from gongkai.data.load import git_dates
 from gongkai.data.model import Portal
+from gongkai.data.portal_facts import latest_update, portal_years
 from gongkai.data.problems import Report
 from gongkai.data.project import load_project
 from gongkai.data.reporting import Requirement, today
 from gongkai.data.settings import MARK_SIZE, Settings
 from gongkai.data.urls import relative
 from gongkai.export import Download
-from gongkai.export.columns_doc import columns_markdown
 from gongkai.export.files import portal_downloads
 from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
 from gongkai.i18n import dates, text
 from gongkai.i18n.catalogue import ui
 from gongkai.pages.agency import render_agency, render_agency_index, status_table
 from gongkai.pages.data_model import data_model_markdown
+from gongkai.pages.download_columns import columns_markdown
 from gongkai.pages.downloads import downloads_section
-from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords, latest_update, portal_years
+from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords
 from gongkai.pages.renderer import Page, Renderer, render_plan, render_results, results_title
 from gongkai.pages.site_map import render_site_map
 from gongkai.pages.status import assess_all, render_status_page

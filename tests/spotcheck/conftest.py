@@ -5,16 +5,12 @@ from __future__ import annotations
 import http.server
 import shutil
 import socket
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
 from sites import AGENCY, build_site, compliant_plans  # noqa: E402
 
 from gongkai.devtools.loopback import serve, serve_handler  # noqa: E402
