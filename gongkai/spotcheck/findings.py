@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.i18n.catalogue import ui
+from gongkai.i18n.catalogue import UI, ui
 
 PASS, FAIL, NOTE = "pass", "fail", "note"
+
+# A fetch problem found by a hostile or broken server, worded like the others in gongkai.i18n.catalogue.
+UI.update({
+    "spot_fetch_too_slow": {"zh-TW": "逾時：{detail} 秒內未傳完回應（伺服器傳送過慢或中途停頓）",
+                            "en": "timed out: the answer did not finish within {detail} s "
+                                  "(the server sends too slowly, or stalled)"},
+})
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,41 @@ def closed_port_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}/"
+
+
+@contextmanager
+def trickling_server(interval: float, count: int, where: str = "headers") -> Iterator[str]:
+    """Answers every request one byte every `interval` seconds, `count` bytes at most (so it stops by itself
+    after about interval × count seconds): the status line and headers (`where="headers"`), or, after headers sent
+    at once, the body (`where="body"`). Yields the base URL."""
+    stop = threading.Event()
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+            if where == "headers":
+                data = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: " + b"x" * count
+            else:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(count))
+                self.end_headers()
+                self.wfile.flush()
+                data = b" " * count
+            for byte in data[:count]:
+                if stop.wait(interval):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:  # the client gave up
+                    return
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    with serve_handler(Trickle) as url:
+        try:
+            yield url
+        finally:
+            stop.set()  # before the server waits for its handlers to end
+

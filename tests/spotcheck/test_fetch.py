@@ -1,4 +1,4 @@
-"""Fetching politely: retries after a server error, and a cap on requests open at once."""
+"""Fetching politely and safely: retries after a server error, a cap on requests open at once, a deadline for the\nwhole of each request, and redirects followed only within the site's origin."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
+from conftest import trickling_server
 from gongkai.devtools.loopback import serve_handler
 from gongkai.spotcheck.fetch import Fetcher
 
@@ -66,3 +69,17 @@ def test_no_more_than_parallel_requests_are_open_at_once():
         assert all(f.result().ok for f in futures)
         fetcher.close()
     assert handler.served == 12 and handler.most_open <= 3
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_server_that_trickles_cannot_hold_a_request_past_its_timeout(where):
+    """A byte every 0.2 s keeps each read short; the whole answer would take 8 s, the timeout is 1 s."""
+    with trickling_server(interval=0.2, count=40, where=where) as url:
+        fetcher = Fetcher(timeout=1, retries=0)
+        started = time.monotonic()
+        result = fetcher.get(url + "transparency.json")
+        elapsed = time.monotonic() - started
+        fetcher.close()
+    assert (result.problem, result.detail) == ("too-slow", "1")
+    assert elapsed < 2.5
+
