@@ -1,5 +1,5 @@
-"""Polite HTTP for the spot check: a deadline for each whole request, retries, redirect-loop detection and a cap
-on parallel requests.
+"""Polite HTTP for the spot check: a deadline for each whole request, retries, redirects followed only within
+the site's origin, redirect-loop detection and a cap on parallel requests.
 
 Every failure becomes a `Fetched` with a `problem` code, never an exception, so one bad site cannot stop the run.
 """
@@ -11,9 +11,11 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+from requests.utils import requote_uri
 
 from gongkai.spotcheck.deadline import BoundedAdapter, Deadline, deadline
 
@@ -23,6 +25,7 @@ MAX_BYTES = 50 * 1024 * 1024
 # Worth another try: the server may recover; anything else is an answer.
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 RETRY_PROBLEMS = {"timeout", "too-slow", "refused", "connection"}
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,9 @@ class Fetched:
     """The outcome of one GET: the final URL, status, content type and body, or what went wrong.
 
     `problem` is None on a 2xx answer; otherwise one of "timeout" (no answer within the timeout), "too-slow" (an
-    answer begun but not finished within it), "refused", "connection", "redirect-loop", "too-large", "http" (a
-    non-2xx status) or "invalid-url".
+    answer begun but not finished within it), "refused", "connection", "redirect-loop", "redirect-offsite" (a
+    redirect to another origin, not followed; `detail` is where to), "too-large", "http" (a non-2xx status) or
+    "invalid-url".
     """
 
     url: str
@@ -49,6 +53,13 @@ class Fetched:
     @property
     def is_html(self) -> bool:
         return "html" in self.content_type or self.body.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port: two addresses with the same origin are on the same site. ValueError for a bad port."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or DEFAULT_PORTS.get(scheme)
 
 
 class Fetcher:
@@ -73,7 +84,6 @@ class Fetcher:
         session = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
-            session.max_redirects = MAX_REDIRECTS
             adapter = BoundedAdapter()
             session.mount("http://", adapter)
             session.mount("https://", adapter)
@@ -96,13 +106,36 @@ class Fetcher:
         started = time.monotonic()
         with deadline(self.timeout) as current:
             try:
-                with self._session().get(url, timeout=(self.timeout, self.timeout), stream=True) as response:
-                    return _answer(response, started)
-            except requests.TooManyRedirects:
-                return Fetched(url, problem="redirect-loop", detail=str(MAX_REDIRECTS), seconds=_since(started))
+                return self._follow(url, started)
             except (requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException,
                     OSError) as error:
                 return self._failed(url, error, current, started)
+
+    def _follow(self, url: str, started: float) -> Fetched:
+        """GET `url`, following redirects within its origin only: another site is not ours to check."""
+        try:
+            home = origin(url)
+        except ValueError as error:
+            return Fetched(url, problem="invalid-url", detail=_reason(error), seconds=_since(started))
+        address = url
+        session = self._session()
+        for _ in range(MAX_REDIRECTS + 1):
+            with session.get(address, timeout=(self.timeout, self.timeout), stream=True,
+                             allow_redirects=False) as response:
+                location = session.get_redirect_target(response)
+                if location is None:
+                    return _answer(response, started)
+                status = response.status_code
+            target = requote_uri(urljoin(address, location))
+            try:
+                elsewhere = origin(target) != home
+            except ValueError:
+                return Fetched(address, status, problem="invalid-url", detail=target[:200], seconds=_since(started))
+            if elsewhere:
+                return Fetched(address, status, problem="redirect-offsite", detail=target[:200],
+                               seconds=_since(started))
+            address = target
+        return Fetched(url, problem="redirect-loop", detail=str(MAX_REDIRECTS), seconds=_since(started))
 
     def _failed(self, url: str, error: Exception, current: Deadline, started: float) -> Fetched:
         seconds = _since(started)

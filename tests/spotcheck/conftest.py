@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import shutil
 import socket
@@ -15,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gongkai.devtools.loopback import serve, serve_handler  # noqa: E402
+from gongkai.devtools.loopback import QuietHandler, serve, serve_handler  # noqa: E402
 from sites import AGENCY, build_site, compliant_plans  # noqa: E402
 
 
@@ -141,3 +142,23 @@ def trickling_server(interval: float, count: int, where: str = "headers") -> Ite
         finally:
             stop.set()  # before the server waits for its handlers to end
 
+
+@contextmanager
+def site_server(site: Path, redirects: dict[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """Serve the folder `site`, answering the paths in `redirects` with a 302 to their address instead.
+    Yields the base URL and the list of paths requested so far."""
+    hits: list[str] = []
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+            hits.append(self.path)
+            if self.path in (redirects or {}):
+                self.send_response(302)
+                self.send_header("Location", redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            super().do_GET()
+
+    with serve_handler(functools.partial(Handler, directory=str(site))) as url:
+        yield url, hits

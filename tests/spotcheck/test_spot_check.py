@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import closed_port_url, hanging_server, redirect_loop_server, trickling_server
+from conftest import closed_port_url, hanging_server, redirect_loop_server, site_server, trickling_server
 from gongkai.devtools.loopback import serve
 from gongkai.spotcheck.cli import main
 from sites import AGENCY, COMPLIANT_DAY, LATE_DAY, SPOT_CHECK
@@ -162,6 +162,31 @@ def test_a_trickling_server_cannot_hold_the_run_and_the_report_names_it(served, 
     assert "did not finish within 2 s" in failures(report)[0]["message_en"]
     assert "2 秒內未傳完" in failures(report)[0]["message_zh"]
     assert f"✖ {slow}" in result.stdout and "did not finish within 2 s" in result.stdout
+
+
+def test_a_manifest_redirected_to_another_origin_is_not_followed(compliant_site, tmp_path):
+    with site_server(compliant_site) as (elsewhere, elsewhere_hits), \
+            site_server(compliant_site, {"/transparency.json": elsewhere + "transparency.json"}) as (url, _):
+        status, report = check(url, tmp_path, "--retries", "0")
+    assert status == 1
+    assert [(f["check"], f["message"], f["target"]) for f in failures(report)] == \
+        [("manifest", "fetch_redirect_offsite", url + "transparency.json")]
+    assert f"redirects to another site ({elsewhere}transparency.json)" in failures(report)[0]["message_en"]
+    assert elsewhere_hits == []
+
+
+def test_a_page_redirected_to_another_origin_is_not_followed(compliant_site, tmp_path):
+    page = f"/plans/{AGENCY}/114/results/"
+    with site_server(compliant_site) as (elsewhere, elsewhere_hits), \
+            site_server(compliant_site, {page: elsewhere + page[1:]}) as (url, _):
+        status, report = check(url, tmp_path, "--retries", "0")
+    assert status == 1
+    found = {(f["check"], f["message"], f["target"]) for f in failures(report)}
+    assert ("page", "fetch_redirect_offsite", url + page[1:]) in found
+    # Other pages link to it: those links are reported the same way, and nothing else fails.
+    assert {(check, message) for check, message, _ in found} == {("page", "fetch_redirect_offsite"),
+                                                                  ("link", "fetch_redirect_offsite")}
+    assert elsewhere_hits == []
 
 
 def test_a_redirect_loop_is_reported(tmp_path):
