@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -11,13 +12,40 @@ from gongkai.data.problems import Bilingual
 
 
 def staging_dir(target: Path) -> Path:
-    """A new empty folder beside `target`, on the same file system so the swap is a rename."""
+    """A new empty folder beside `target`, on the same file system so the swap is a rename.
+
+    It is private (0700) while it is filled; `swap_in` gives it the usual modes.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def usual_modes(folder: Path) -> None:
+    """Give `folder` and everything in it the modes of folders and files made as usual: 0777 and 0666 less the
+    umask (755 and 644 with the common umask 022), so a web server running as another user can read the site.
+
+    Links are left alone, and never followed out of the folder.
+    """
+    mask = _umask()
+    folder_mode, file_mode = 0o777 & ~mask, 0o666 & ~mask
+    os.chmod(folder, folder_mode)
+    for parent, folders, files in os.walk(folder):
+        for name, mode in [(name, folder_mode) for name in folders] + [(name, file_mode) for name in files]:
+            path = os.path.join(parent, name)
+            if not os.path.islink(path):
+                os.chmod(path, mode)
+
+
 def swap_in(staged: Path, target: Path) -> None:
-    """Put `staged` in place of `target`. Visitors see the old folder or the new one, never a mix."""
+    """Put `staged` in place of `target`, with the usual modes (see `usual_modes`). Visitors see the old folder or
+    the new one, never a mix."""
+    usual_modes(staged)
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))

@@ -62,7 +62,7 @@ def missing_parts(soup: BeautifulSoup, kind: str) -> list[str]:
 
 
 def missing_meta(soup: BeautifulSoup) -> list[str]:
-    present = {m.get("name"): (m.get("content") or "").strip() for m in soup.find_all("meta", attrs={"name": True})}
+    present = {m.get("name"): str(m.get("content") or "").strip() for m in soup.find_all("meta", attrs={"name": True})}
     return [name for name in META_NAMES if not present.get(name)]
 
 
@@ -78,7 +78,7 @@ def results_statuses(soup: BeautifulSoup) -> Counter[str]:
     counts: Counter[str] = Counter()
     for row in soup.select(RESULTS_LEAF_ROWS):
         badge = row.select_one(STATUS_BADGE)
-        classes = badge.get("class", []) if badge else []
+        classes = [str(c) for c in (badge.get_attribute_list("class") if badge else []) if c]
         status = next((c.removeprefix(STATUS_CLASS_PREFIX) for c in classes if c.startswith(STATUS_CLASS_PREFIX)),
                       "missing")
         counts[status] += 1
@@ -123,7 +123,7 @@ def internal_links(soup: BeautifulSoup, page_url: str, base: str) -> list[tuple[
     seen: dict[tuple[str, str], None] = {}
     for tag, attribute in LINK_ATTRIBUTES:
         for element in soup.find_all(tag, attrs={attribute: True}):
-            address = urljoin(page_url, element[attribute].strip())
+            address = urljoin(page_url, str(element[attribute]).strip())
             if urlsplit(address)[:2] != host:
                 continue  # other sites, mailto:, tel:, javascript:
             seen[urldefrag(address)] = None
@@ -131,7 +131,7 @@ def internal_links(soup: BeautifulSoup, page_url: str, base: str) -> list[tuple[
 
 
 def anchors(soup: BeautifulSoup) -> set[str]:
-    return {e["id"] for e in soup.find_all(attrs={"id": True})} | {e["name"] for e in soup.find_all("a", attrs={"name": True})}
+    return {str(e["id"]) for e in soup.find_all(id=True)} | {str(e["name"]) for e in soup.find_all("a", attrs={"name": True})}
 
 
 def download_problems(body: bytes, entry: dict[str, Any]) -> list[Problem]:

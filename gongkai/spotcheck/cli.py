@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--csv", type=Path, help="write the findings as CSV here")
     parser.add_argument("--json", type=Path, help="write the findings as JSON here")
     parser.add_argument("--force", action="store_true", help="replace report files that already exist")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
+    parser.add_argument("--timeout", type=float, default=10.0,
+                        help="the most seconds one request may take, whole answer included (default 10)")
     parser.add_argument("--retries", type=int, default=2, help="retries after a timeout or server error (default 2)")
     parser.add_argument("--parallel", type=int, default=8, help="most requests open at once (default 8)")
     return parser

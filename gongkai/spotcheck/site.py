@@ -52,7 +52,7 @@ class SiteCheck:
         self.result.findings.append(Finding(self.base, check, outcome, target, message, values))
 
     def add_fetch_problem(self, check: str, target: str, fetched: Fetched) -> None:
-        self.add(check, FAIL, target, "fetch_" + fetched.problem.replace("-", "_"), detail=fetched.detail,
+        self.add(check, FAIL, target, "fetch_" + (fetched.problem or "").replace("-", "_"), detail=fetched.detail,
                  status=fetched.status or "")
 
     def run(self, on: datetime.date, sample: int, rng: random.Random) -> SiteResult:
@@ -84,8 +84,8 @@ class SiteCheck:
             return None
         errors = manifest_errors(manifest)
         if errors:
-            for error in errors[:MAX_SCHEMA_ERRORS]:
-                self.add("manifest", FAIL, url, "manifest_schema", detail=error[:200])
+            for schema_error in errors[:MAX_SCHEMA_ERRORS]:
+                self.add("manifest", FAIL, url, "manifest_schema", detail=schema_error[:200])
             if len(errors) > MAX_SCHEMA_ERRORS:
                 self.add("manifest", FAIL, url, "manifest_more_errors", count=len(errors) - MAX_SCHEMA_ERRORS)
             return None
@@ -177,7 +177,7 @@ class SiteCheck:
         with self._lock:
             ids = self._parsed.get(address)
         if ids is None:
-            ids = anchors(soup if soup is not None else parse(fetched.body))
+            ids = anchors(soup if soup is not None or fetched is None else parse(fetched.body))
             with self._lock:
                 self._parsed[address] = ids
         return fragment in ids
@@ -191,7 +191,7 @@ def _as_on_status_page(requirement: Requirement) -> dict[str, str]:
 
 def sample_pool(manifest: dict[str, Any], base: str) -> list[SamplePage]:
     """Every page the manifest names, in both languages, in the manifest's order."""
-    pool = []
+    pool: list[SamplePage] = []
     for agency in manifest["agencies"]:
         pool.extend(SamplePage("agency", base + url, agency) for url in agency["urls"].values())
         for plan in agency["plans"]:

@@ -1,4 +1,14 @@
-from gongkai.publish.swap import discard, staging_dir, swap_in
+"""Swapping a new folder in whole, with the modes a web server needs to read it."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from gongkai.publish.swap import discard, publish, staging_dir, swap_in
 
 
 def test_swap_replaces_the_old_site_whole(tmp_path):
@@ -18,3 +28,39 @@ def test_discarding_a_staged_build_leaves_the_site(tmp_path):
     staged = staging_dir(target)
     discard(staged)
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+@pytest.fixture(params=[0o022, 0o027], ids=["umask-022", "umask-027"])
+def umask(request) -> int:
+    previous = os.umask(request.param)
+    yield request.param
+    os.umask(previous)
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): stat.S_IMODE(p.lstat().st_mode) for p in [folder, *folder.rglob("*")]}
+
+
+def test_the_swapped_in_site_has_the_usual_modes_so_another_user_can_serve_it(tmp_path, umask):
+    target = tmp_path / "site"
+    staged = staging_dir(target)
+    (staged / "en").mkdir(mode=0o700)
+    (staged / "index.html").write_text("home")
+    (staged / "en" / "index.html").write_text("home")
+    os.chmod(staged / "en" / "index.html", 0o600)  # as a copied or temporary file may be
+    os.symlink("/etc/hostname", staged / "link")  # not followed: its target keeps its mode
+    swap_in(staged, target)
+    folder, file = 0o777 & ~umask, 0o666 & ~umask
+    assert {name: mode for name, mode in modes(target).items() if name != "link"} == {
+        ".": folder, "en": folder, "index.html": file, "en/index.html": file}
+    assert (folder, file) == ((0o755, 0o644) if umask == 0o022 else (0o750, 0o640))
+
+
+def test_a_published_folder_has_the_usual_modes_whatever_the_site_had(tmp_path, umask):
+    site = tmp_path / "site"
+    site.mkdir(mode=0o700)  # as a build swapped in before the modes were set
+    (site / "index.html").write_text("home")
+    os.chmod(site / "index.html", 0o600)
+    target = tmp_path / "www" / "plans"
+    publish(site, target)
+    assert set(modes(target).values()) == {0o777 & ~umask, 0o666 & ~umask}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import http.server
 import shutil
 import socket
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from sites import AGENCY, build_site, compliant_plans  # noqa: E402
 
-from gongkai.devtools.loopback import serve, serve_handler  # noqa: E402
+from gongkai.devtools.loopback import QuietHandler, serve, serve_handler  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -100,3 +101,61 @@ def closed_port_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}/"
+
+
+@contextmanager
+def trickling_server(interval: float, count: int, where: str = "headers") -> Iterator[str]:
+    """Answers every request one byte every `interval` seconds, `count` bytes at most (so it stops by itself
+    after about interval × count seconds): the status line and headers (`where="headers"`), or, after headers sent
+    at once, the body (`where="body"`). Yields the base URL."""
+    stop = threading.Event()
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+            if where == "headers":
+                data = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Padding: " + b"x" * count
+            else:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(count))
+                self.end_headers()
+                self.wfile.flush()
+                data = b" " * count
+            for byte in data[:count]:
+                if stop.wait(interval):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:  # the client gave up
+                    return
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    with serve_handler(Trickle) as url:
+        try:
+            yield url
+        finally:
+            stop.set()  # before the server waits for its handlers to end
+
+
+@contextmanager
+def site_server(site: Path, redirects: dict[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """Serve the folder `site`, answering the paths in `redirects` with a 302 to their address instead.
+    Yields the base URL and the list of paths requested so far."""
+    hits: list[str] = []
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+            hits.append(self.path)
+            if self.path in (redirects or {}):
+                self.send_response(302)
+                self.send_header("Location", redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            super().do_GET()
+
+    with serve_handler(functools.partial(Handler, directory=str(site))) as url:
+        yield url, hits

@@ -1,4 +1,4 @@
-"""Fetching politely: retries after a server error, and a cap on requests open at once."""
+"""Fetching politely and safely: retries after a server error, a cap on requests open at once, a deadline for the\nwhole of each request, and redirects followed only within the site's origin."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import site_server, trickling_server
 
 from gongkai.devtools.loopback import serve_handler
 from gongkai.spotcheck.fetch import Fetcher
@@ -66,3 +70,40 @@ def test_no_more_than_parallel_requests_are_open_at_once():
         assert all(f.result().ok for f in futures)
         fetcher.close()
     assert handler.served == 12 and handler.most_open <= 3
+
+
+@pytest.mark.parametrize("where", ["headers", "body"])
+def test_a_server_that_trickles_cannot_hold_a_request_past_its_timeout(where):
+    """A byte every 0.2 s keeps each read short; the whole answer would take 8 s, the timeout is 1 s."""
+    with trickling_server(interval=0.2, count=40, where=where) as url:
+        fetcher = Fetcher(timeout=1, retries=0)
+        started = time.monotonic()
+        result = fetcher.get(url + "transparency.json")
+        elapsed = time.monotonic() - started
+        fetcher.close()
+    assert (result.problem, result.detail) == ("too-slow", "1")
+    assert elapsed < 2.5
+
+
+def test_a_redirect_within_the_origin_is_followed(tmp_path: Path):
+    (tmp_path / "new.json").write_text("{}", encoding="utf-8")
+    with site_server(tmp_path, {"/old.json": "/new.json"}) as (url, hits):
+        fetcher = Fetcher(timeout=2, retries=0)
+        result = fetcher.get(url + "old.json")
+        fetcher.close()
+    assert result.ok and result.url == url + "new.json" and result.body == b"{}"
+    assert hits == ["/old.json", "/new.json"]
+
+
+@pytest.mark.parametrize("target", ["{other}new.json", "https://{host}/new.json"], ids=["other-port", "other-scheme"])
+def test_a_redirect_to_another_origin_is_not_followed(tmp_path: Path, target: str):
+    (tmp_path / "new.json").write_text("{}", encoding="utf-8")
+    with site_server(tmp_path) as (other, other_hits):
+        address = target.format(other=other, host=other.split("/")[2])
+        with site_server(tmp_path, {"/old.json": address}) as (url, hits):
+            fetcher = Fetcher(timeout=2, retries=0)
+            result = fetcher.get(url + "old.json")
+            fetcher.close()
+    assert (result.problem, result.status, result.url, result.detail) == ("redirect-offsite", 302, url + "old.json",
+                                                                         address)
+    assert hits == ["/old.json"] and other_hits == []

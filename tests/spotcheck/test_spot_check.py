@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import closed_port_url, hanging_server, redirect_loop_server
+from conftest import closed_port_url, hanging_server, redirect_loop_server, site_server, trickling_server
 from sites import AGENCY, COMPLIANT_DAY, LATE_DAY, SPOT_CHECK
 
 from gongkai.devtools.loopback import serve
@@ -142,6 +142,52 @@ def test_a_server_that_hangs_is_reported_as_timed_out_without_a_traceback(tmp_pa
     assert time.monotonic() - started < 15
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "timed out: no answer within 0.5 s" in result.stdout
+
+
+def test_a_trickling_server_cannot_hold_the_run_and_the_report_names_it(served, tmp_path):
+    """A byte every 0.5 s for two minutes, checked with a healthy site: the run ends soon after the timeout and
+    the report is written, the slow site marked as such, the healthy one checked in full."""
+    interval, count = 0.5, 240
+    with served() as healthy, trickling_server(interval, count) as slow:
+        started = time.monotonic()
+        result = subprocess.run([*SPOT_CHECK, healthy, slow, "--timeout", "2", "--retries", "0", "--lang", "en",
+                                 "--date", COMPLIANT_DAY, *EVERY_PAGE, "--json", str(tmp_path / "report.json")],
+                                check=False, capture_output=True, text=True, timeout=interval * count / 2)
+        elapsed = time.monotonic() - started
+    assert elapsed < interval * count / 4, elapsed
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert [(site["url"], site["passed"]) for site in report["sites"]] == [(healthy, True), (slow, False)]
+    assert [(f["check"], f["message"], f["target"]) for f in failures(report)] == \
+        [("manifest", "fetch_too_slow", slow + "transparency.json")]
+    assert "did not finish within 2 s" in failures(report)[0]["message_en"]
+    assert "2 秒內未傳完" in failures(report)[0]["message_zh"]
+    assert f"✖ {slow}" in result.stdout and "did not finish within 2 s" in result.stdout
+
+
+def test_a_manifest_redirected_to_another_origin_is_not_followed(compliant_site, tmp_path):
+    with site_server(compliant_site) as (elsewhere, elsewhere_hits), \
+            site_server(compliant_site, {"/transparency.json": elsewhere + "transparency.json"}) as (url, _):
+        status, report = check(url, tmp_path, "--retries", "0")
+    assert status == 1
+    assert [(f["check"], f["message"], f["target"]) for f in failures(report)] == \
+        [("manifest", "fetch_redirect_offsite", url + "transparency.json")]
+    assert f"redirects to another site ({elsewhere}transparency.json)" in failures(report)[0]["message_en"]
+    assert elsewhere_hits == []
+
+
+def test_a_page_redirected_to_another_origin_is_not_followed(compliant_site, tmp_path):
+    page = f"/plans/{AGENCY}/114/results/"
+    with site_server(compliant_site) as (elsewhere, elsewhere_hits), \
+            site_server(compliant_site, {page: elsewhere + page[1:]}) as (url, _):
+        status, report = check(url, tmp_path, "--retries", "0")
+    assert status == 1
+    found = {(f["check"], f["message"], f["target"]) for f in failures(report)}
+    assert ("page", "fetch_redirect_offsite", url + page[1:]) in found
+    # Other pages link to it: those links are reported the same way, and nothing else fails.
+    assert {(check, message) for check, message, _ in found} == {("page", "fetch_redirect_offsite"),
+                                                                  ("link", "fetch_redirect_offsite")}
+    assert elsewhere_hits == []
 
 
 def test_a_redirect_loop_is_reported(tmp_path):
