@@ -205,6 +205,11 @@ UI.update({
     "spot_item_plan": {"zh-TW": "計畫", "en": "plan"},
     "spot_item_results": {"zh-TW": "執行成效", "en": "results"},
     "spot_fetch_timeout": {"zh-TW": "逾時：{detail} 秒內沒有回應", "en": "timed out: no answer within {detail} s"},
+    "spot_fetch_too_slow": {"zh-TW": "逾時：{detail} 秒內未傳完回應（伺服器傳送過慢或中途停頓）",
+                            "en": "timed out: the answer did not finish within {detail} s "
+                                  "(the server sends too slowly, or stalled)"},
+    "spot_fetch_redirect_offsite": {"zh-TW": "重新導向至其他網站（{detail}），未跟隨",
+                                    "en": "redirects to another site ({detail}); not followed"},
     "spot_fetch_refused": {"zh-TW": "無法連線：連線被拒絕（網站可能已關閉）",
                            "en": "could not connect: connection refused (the site may be down)"},
     "spot_fetch_connection": {"zh-TW": "無法連線：{detail}", "en": "could not connect: {detail}"},

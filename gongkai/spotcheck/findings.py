@@ -5,19 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.i18n.catalogue import UI, ui
+from gongkai.i18n.catalogue import ui
 
 PASS, FAIL, NOTE = "pass", "fail", "note"
-
-# Fetch problems found by a hostile or broken server, worded like the others in gongkai.i18n.catalogue.
-UI.update({
-    "spot_fetch_too_slow": {"zh-TW": "逾時：{detail} 秒內未傳完回應（伺服器傳送過慢或中途停頓）",
-                            "en": "timed out: the answer did not finish within {detail} s "
-                                  "(the server sends too slowly, or stalled)"},
-    "spot_fetch_redirect_offsite": {"zh-TW": "重新導向至其他網站（{detail}），未跟隨",
-                                    "en": "redirects to another site ({detail}); not followed"},
-})
-
 
 @dataclass(frozen=True)
 class Finding:
