@@ -5,6 +5,7 @@ All logic lives in the `gongkai` package; this file only translates between it a
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -80,6 +81,7 @@ def _segment_glossary_terms(site: Site) -> None:
         import jieba
     except ImportError:
         return
+    jieba.setLogLevel(logging.WARNING)  # its progress lines are noise in a build's output
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
         handle.write(jieba_user_dictionary(search_words(site.glossary, site.portal)))
     jieba.load_userdict(handle.name)

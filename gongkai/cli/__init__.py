@@ -31,7 +31,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    signal.signal(signal.SIGTERM, _terminate)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments[:1] == ["spot-check"]:
@@ -47,3 +47,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -48,6 +48,8 @@ class Site:
     today: datetime.date
     settings: Settings = Settings()
     glossary: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    # Shared by every language's Site of one load: what does not depend on the language is made once.
+    derived: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
@@ -55,17 +57,21 @@ class Site:
         """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise."""
         project, report = load_project(plans_dir, settings_file)
         return cls(portal=project.portal, lang=lang, today=on or today(), settings=project.settings,
-                   glossary=project.glossary), report
+                   glossary=project.glossary, derived=project.derived), report
 
-    @functools.cached_property
+    @property
     def downloads(self) -> tuple[list[Download], Download]:
         """Every plan's and results table's files, and the bulk ZIP."""
-        return portal_downloads(self.portal, self.settings)
+        if "downloads" not in self.derived:
+            self.derived["downloads"] = portal_downloads(self.portal, self.settings)
+        return self.derived["downloads"]
 
-    @functools.cached_property
+    @property
     def manifest(self) -> dict[str, Any]:
         """The transparency manifest (transparency.json) of the whole site."""
-        return build_manifest(self.portal, self.settings, *self.downloads)
+        if "manifest" not in self.derived:
+            self.derived["manifest"] = build_manifest(self.portal, self.settings, *self.downloads)
+        return self.derived["manifest"]
 
     def assessed(self) -> dict[str, list[Requirement]]:
         """Each agency's reporting requirements on the site's "today"."""

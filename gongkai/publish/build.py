@@ -1,13 +1,22 @@
-"""Building the whole site: the check, then each language with MkDocs into a staging folder that
-replaces the old site only when every language built."""
+"""Building the whole site: each language with MkDocs into a staging folder that replaces the old site
+only when every language built.
+
+The languages are built in this process, one after the other, so they share one load of the data
+(see `gongkai.data.project.load_project`) and the files that do not depend on the language."""
 
 from __future__ import annotations
 
+import io
+import logging
 import os
-import subprocess
-import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from gongkai.data.problems import Bilingual
 from gongkai.i18n.languages import LANGUAGES
@@ -18,21 +27,55 @@ PLANS_VARIABLE = "GONGKAI_PLANS"
 
 @dataclass(frozen=True)
 class BuildFailure(Exception):
-    """A language that did not build, with what MkDocs printed."""
+    """A language that did not build, with what MkDocs said."""
 
     message: Bilingual
     output: str
 
 
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """mkdocs.yml reads the language, content folder and data folder from the environment."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextmanager
+def _mkdocs_log() -> Iterator[io.StringIO]:
+    """MkDocs's messages, kept to be shown only when the build fails."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved_level, saved_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield buffer
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved_level)
+        logger.propagate = saved_propagate
+
+
 def build_language(project: Path, lang: str, plans: Path, out: Path) -> None:
-    """One language of the site into `out`; a BuildFailure with MkDocs's output if it fails."""
-    env = {**os.environ, "GONGKAI_LANG": lang, "GONGKAI_CONTENT": str(project / "content" / lang),
-           PLANS_VARIABLE: str(plans), "NO_MKDOCS_2_WARNING": "1"}
-    # subprocess.run kills MkDocs if this process is interrupted, so no build outlives the command.
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(out)], cwd=project, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BuildFailure(Bilingual(f"建置 {lang} 失敗", f"building {lang} failed"), result.stdout + result.stderr)
+    """One language of the site into `out`; a BuildFailure with MkDocs's messages if it fails."""
+    with _environment(GONGKAI_LANG=lang, GONGKAI_CONTENT=str(project / "content" / lang),
+                      **{PLANS_VARIABLE: str(plans)}, NO_MKDOCS_2_WARNING="1"), _mkdocs_log() as log:
+        try:
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out)))
+        except MkDocsException as error:
+            raise BuildFailure(Bilingual(f"建置 {lang} 失敗", f"building {lang} failed"),
+                               f"{log.getvalue()}{error}") from None
 
 
 def build_site(project: Path, plans: Path, target: Path) -> None:
