@@ -50,8 +50,8 @@ def _fingerprint(plans_dir: Path, settings_file: Path) -> tuple[Any, ...]:
                 continue
             stats.append((path, info.st_size, info.st_mtime_ns))
     for extra in (settings_file, plans_dir.parent / "glossary.yml"):
-        info = extra.stat() if extra.is_file() else None
-        stats.append((str(extra), info.st_size if info else -1, info.st_mtime_ns if info else -1))
+        shown = extra.stat() if extra.is_file() else None
+        stats.append((str(extra), shown.st_size if shown else -1, shown.st_mtime_ns if shown else -1))
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=plans_dir if plans_dir.is_dir() else None,
                               capture_output=True, text=True).stdout
