@@ -107,7 +107,7 @@ class Site:
                           body=data_model_markdown(self.lang) + "\n" + columns_markdown(self.lang),
                           facts=self.site_facts(ui("data_model", self.lang)),
                           meta={"title": ui("data_model", self.lang)}))
-        pages.append(render_site_map(self.nav(), self.lang, self.site_facts(ui("site_map", self.lang))))
+        pages.append(render_site_map(self.site_tree(), self.lang, self.site_facts(ui("site_map", self.lang))))
         for page in pages:
             page.meta.update(self.page_meta(page.facts))
         return pages
@@ -152,8 +152,8 @@ class Site:
         return (f'<p class="gk-mark"><a href="{escape(mark.url)}"><img src="{escape(src)}" width="{MARK_SIZE[0]}" '
                 f'height="{MARK_SIZE[1]}" alt="{escape(mark.alt)}"></a></p>')
 
-    def nav(self) -> list[Any]:
-        """Navigation in MkDocs `nav` form: a list of {title: path or [children]}."""
+    def site_tree(self) -> list[Any]:
+        """Every page, in MkDocs `nav` form (a list of {title: path or [children]}): the site map's tree."""
         lang = self.lang
         r = Renderer(lang)
         agencies: list[Any] = [{ui("agencies", lang): "plans/index.md"}]
@@ -166,9 +166,18 @@ class Site:
                     entries.append({results_title(agency, plan, lang): f"plans/{agency.id}/{year}/results/index.md"})
                 children.extend(entries)
             agencies.append({text.plain(agency.name, lang): children})
+        return self._menu(agencies)
+
+    def nav(self) -> list[Any]:
+        """The menu every page carries. It does not list the agencies: a page would grow with the portal
+        (every agency on every page); the agency index, each agency's page and the site map list them."""
+        return self._menu("plans/index.md")
+
+    def _menu(self, plans: Any) -> list[Any]:
+        lang = self.lang
         return [
             {ui("home", lang): "index.md"},
-            {ui("plans", lang): agencies},
+            {ui("plans", lang): plans},
             {ui("reporting_status", lang): "status/index.md"},
             {ui("about", lang): "about.md"},
             {ui("data_model", lang): "data-model.md"},

@@ -49,8 +49,14 @@ def test_built_home_page_carries_the_mark_and_its_image(minimal_plans, tmp_path)
     assert (out / "en" / "assets" / "accessibility-mark.png").is_file()
 
 
-def test_navigation_lists_every_generated_page(minimal_plans):
+def test_the_site_tree_lists_every_generated_page(minimal_plans):
     site, _ = Site.load(minimal_plans, "en")
-    flat = str(site.nav())
+    flat = str(site.site_tree())
     for page in site.pages():
         assert page.path in flat, page.path
+
+
+def test_the_menu_does_not_grow_with_the_portal(minimal_plans):
+    site, _ = Site.load(minimal_plans, "en")
+    assert "sample-office" not in str(site.nav())
+    assert {"Agency plans": "plans/index.md"} in site.nav()
