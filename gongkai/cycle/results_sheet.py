@@ -270,7 +270,7 @@ def _entry(cells: dict[str, str], leaf: Node, bad: list[tuple[str, Bilingual]], 
         entry["narrative"] = cells["narrative"]
     targets = leaf.data.get("targets", [])
     measured = CommentedSeq()
-    for position, line in enumerate(l for l in cells.get("measured", "").splitlines() if l.strip()):
+    for position, line in enumerate(x for x in cells.get("measured", "").splitlines() if x.strip()):
         match = _MEASURED.match(line.strip())
         if not targets:
             bad.append(("measured", Bilingual("計畫中這一項沒有量化指標，實際值無從對應；請寫在執行成效說明",
@@ -294,7 +294,7 @@ def _entry(cells: dict[str, str], leaf: Node, bad: list[tuple[str, Bilingual]], 
     if measured:
         entry["measured"] = measured
     evidence = CommentedSeq()
-    for line in (l.strip() for l in cells.get("evidence", "").splitlines() if l.strip()):
+    for line in (x.strip() for x in cells.get("evidence", "").splitlines() if x.strip()):
         if re.match(r"^https?://\S+$", line):
             evidence.append(CommentedMap(kind="link", title=line, url=line))
         elif (folder / line).is_file() and "/" not in line and "\\" not in line:
