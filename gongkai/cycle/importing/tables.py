@@ -196,15 +196,20 @@ def read_tree(table: Table) -> TableTree | None:
     return result
 
 
+def _fresh(cell: Cell) -> bool:
+    """A cell with text of its own (not empty, not merged into another)."""
+    return cell.merged_from is None and not cell.empty
+
+
 def _actions_column(rows: list[list[Cell]], content: list[int]) -> int | None:
     if len(content) < 2:
         return None
     last = content[-1]
-    cells = [row[last] for row in rows[1:] if not row[last].empty]
+    cells = [row[last] for row in rows[1:] if _fresh(row[last])]
     if any(sum(1 for e in entries(cell.paragraphs) if e.marker) >= 2 for cell in cells):
         return last
     earlier = content[:-1]
-    with_new = sum(1 for row in rows[1:] if not row[last].empty and any(not row[c].empty for c in earlier))
+    with_new = sum(1 for row in rows[1:] if _fresh(row[last]) and any(_fresh(row[c]) for c in earlier))
     return last if cells and with_new >= 0.9 * len(cells) else None
 
 
