@@ -214,27 +214,29 @@ class Entry:
             source.placed = True
 
 
-def _inline_split(paragraph: Paragraph) -> list[tuple[Marker | None, str]]:
+def _inline_split(paragraph: Paragraph, after: Marker | None = None) -> list[tuple[Marker | None, str]]:
     """A paragraph holding a whole numbered list on one line (1. … 2. … 3. …), split at each next
-    number of the same style; numbers that are not the next one stay in the text."""
-    marker = paragraph.marker
+    number of the same style; numbers that are not the next one stay in the text. An unnumbered
+    paragraph going on from entry `after` (a row cut by a page break) is split at the numbers after it."""
+    marker = paragraph.marker or after
     if marker is None or marker.style not in (ARABIC, ARABIC_DUN):
-        return [(marker, paragraph.raw)]
+        return [(paragraph.marker, paragraph.raw)]
     parts: list[tuple[Marker | None, str]] = []
-    text, current = paragraph.raw, marker
+    text, current = paragraph.raw, paragraph.marker
+    value = marker.value
     sign = "." if marker.style == ARABIC else "、"
     while True:
-        following = current.value + 1
-        match = re.search(rf"(?<=\s){following}\s*[{re.escape(sign)}{'．' if sign == '.' else ''}](?![0-9])\s*", text)
+        value += 1
+        match = re.search(rf"(?<=\s){value}\s*[{re.escape(sign)}{'．' if sign == '.' else ''}](?![0-9])\s*", text)
         if not match:
             parts.append((current, text.strip()))
             return parts
         parts.append((current, text[:match.start()].strip()))
-        current = Marker(marker.style, following, match.group(0).strip())
+        current = Marker(marker.style, value, match.group(0).strip())
         text = text[match.end():]
 
 
-def entries(paragraphs: list[Paragraph]) -> list[Entry]:
+def entries(paragraphs: list[Paragraph], after: Marker | None = None) -> list[Entry]:
     """The entries of a cell or list: a numbered paragraph starts one, and an unnumbered paragraph
     after a numbered one continues it, as does one after a sentence cut before its end (a page or
     column break, a word split across lines)."""
@@ -242,7 +244,8 @@ def entries(paragraphs: list[Paragraph]) -> list[Entry]:
     for paragraph in paragraphs:
         if not paragraph.source.text:
             continue
-        for marker, raw in _inline_split(paragraph):
+        last = found[-1].marker if found else after
+        for marker, raw in _inline_split(paragraph, last if paragraph.marker is None else None):
             if marker is None and found and (found[-1].marker is not None or found[-1].text[-1:] not in FINAL):
                 found[-1].text = join_lines([found[-1].text, raw])
                 found[-1].raw = f"{found[-1].raw} {raw}"

@@ -240,8 +240,19 @@ class _Numbering:
                     text.get(f"{_W}val") if text is not None else "",
                     int(start.get(f"{_W}val")) if start is not None else 1)
 
-    def marker(self, paragraph: Any) -> str:
+    @staticmethod
+    def _num_pr(paragraph: Any) -> Any:
+        """The paragraph's numbering, or its style's (a list style such as List Number numbers by style)."""
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        style = paragraph.style if num_pr is None else None
+        while num_pr is None and style is not None:
+            p_pr = style.element.pPr
+            num_pr = p_pr.numPr if p_pr is not None else None
+            style = style.base_style
+        return num_pr
+
+    def marker(self, paragraph: Any) -> str:
+        num_pr = self._num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id, level = str(num_pr.numId.val), int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0

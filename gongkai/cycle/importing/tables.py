@@ -43,7 +43,11 @@ class Action:
     sources: list[Source]
     title: str | None = None
     units: list[str] = field(default_factory=list)
-    numbered: bool = False
+    marker: Marker | None = None
+
+    @property
+    def numbered(self) -> bool:
+        return self.marker is not None
 
 
 @dataclass(eq=False)
@@ -133,7 +137,7 @@ def _action(entry: Entry) -> Action:
     match = _TITLE.match(entry.raw.strip()) if entry.marker is not None and len(entry.sources) == 1 else None
     if match and not re.search(r"[，。、；：:,;]", match.group(1)):
         title, text = match.group(1), clean(match.group(2))
-    return Action(text=text, sources=list(entry.sources), title=title, numbered=entry.marker is not None)
+    return Action(text=text, sources=list(entry.sources), title=title, marker=entry.marker)
 
 
 def _rank(column: int, style: str) -> int:
@@ -292,7 +296,8 @@ def _attach(row: list[Cell], node: TreeNode, actions_column: int | None, roles: 
     """The row's other columns, given to `node`; a row that continues one cut by a page break goes on
     with the lists it cut."""
     if actions_column is not None and not row[actions_column].empty:
-        found = entries(row[actions_column].paragraphs)
+        after = node.actions[-1].marker if continuing and node.actions else None
+        found = entries(row[actions_column].paragraphs, after)
         for index, entry in enumerate(found):
             entry.place()
             if index == 0 and entry.marker is None and continuing and node.actions and _goes_on(node.actions[-1]):
@@ -311,7 +316,7 @@ def _attach(row: list[Cell], node: TreeNode, actions_column: int | None, roles: 
         elif role == DEADLINE:
             node.deadline = node.deadline or cell.text
         elif role == OUTCOMES:
-            found = entries(cell.paragraphs)
+            found = entries(cell.paragraphs, node.outcomes[-1].marker if continuing and node.outcomes else None)
             for index, entry in enumerate(found):
                 if index == 0 and entry.marker is None and continuing and node.outcomes and _goes_on(node.outcomes[-1]):
                     _join_into(node.outcomes, entry.text, entry.sources)
