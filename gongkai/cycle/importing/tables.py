@@ -18,6 +18,7 @@ from gongkai.cycle.importing.outline import (
     STYLE_ORDER,
     Cell,
     Entry,
+    Marker,
     Paragraph,
     Source,
     Table,
