@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from gongkai.cycle.agency_files import ToolError, checked_plan
 from gongkai.cycle.importing.readers import ReadError
-from gongkai.cycle.results_skeleton import fresh_text
+from gongkai.cycle.results_skeleton import block_end, fresh_text, with_missing
 from gongkai.cycle.yaml_writer import dump, round_trip, write_atomically
 from gongkai.data import rules
 from gongkai.data.model import Node
@@ -355,25 +355,44 @@ def import_results(path: Path, plans_dir: Path, agency_id: str, year: int, *, fo
         return outcome
     target = plan.path.parent / "results.yml"
     source = target.read_text(encoding="utf-8-sig") if target.exists() else fresh_text(agency, plan)
+    # Every entry to fill gets its skeleton entry first, after the item before it (as results-skeleton
+    # adds them); then only the lines of the entries filled in are replaced, so every comment stays.
+    source, _ = with_missing(source, round_trip().load(source), [leaf for leaf in plan.leaves() if leaf.leaf_id in entries])
     data = round_trip().load(source)
     results = data["results"]
+    writes: dict[str, CommentedMap] = {}
     for leaf_id, entry in entries.items():
         existing = results.get(leaf_id)
-        if existing is None or _plain(existing) == {"status": "not-reported"}:
-            results[leaf_id] = entry
+        if _plain(existing) == {"status": "not-reported"}:
+            writes[leaf_id] = entry
             outcome.filled.append(leaf_id)
         elif _plain(existing) == _plain(entry):
             outcome.unchanged.append(leaf_id)
         elif force:
-            results[leaf_id] = entry
+            writes[leaf_id] = entry
             outcome.replaced.append(leaf_id)
         else:
             outcome.conflicts.append(leaf_id)
-    new_text = source if not (outcome.filled or outcome.replaced) else dump(data)
+    new_text = _replaced(source, results, writes)
     _validated(new_text, target, leaves)
-    if new_text != source or not target.exists():
+    if new_text != source or not target.exists() or outcome.filled:
         write_atomically(target, new_text)
     return outcome
+
+
+def _replaced(source: str, results: CommentedMap, writes: dict[str, CommentedMap]) -> str:
+    """`source` with the lines of each entry in `writes` replaced by the new entry."""
+    lines = source.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    spans = []
+    for leaf_id, entry in writes.items():
+        line, column = results.lc.key(leaf_id)
+        block = dump(CommentedMap([(leaf_id, entry)]))
+        spans.append((line, block_end(lines, line, column), [" " * column + part for part in block.splitlines(keepends=True)]))
+    for start, end, new in sorted(spans, reverse=True):
+        lines[start:end + 1] = new
+    return "".join(lines)
 
 
 def _validated(new_text: str, target: Path, leaves: dict[str, Node]) -> None:
