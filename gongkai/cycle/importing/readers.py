@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.cycle.importing.outline import (
-    ARABIC,
-    CN,
     NUMERALS,
     Cell,
     Outline,
@@ -338,17 +336,18 @@ class _OdtLists:
 
     def __init__(self, document: Any) -> None:
         from odf.namespaces import TEXTNS
+        from odf.text import ListStyle
 
         self.styles: dict[str, dict[int, tuple[str, str, str]]] = {}
         for container in (document.automaticstyles, document.styles):
-            for style in container.getElementsByType(__import__("odf.text", fromlist=["ListStyle"]).ListStyle):
+            for style in container.getElementsByType(ListStyle):
                 levels: dict[int, tuple[str, str, str]] = {}
                 for child in style.childNodes:
                     if child.qname == (TEXTNS, "list-level-style-number"):
-                        levels[int(child.getAttrNS(TEXTNS, "level") or 1)] = (
+                        levels[int(child.getAttribute("level") or 1)] = (
                             child.getAttribute("numformat") or "1", child.getAttribute("numprefix") or "",
                             child.getAttribute("numsuffix") or "")
-                self.styles[style.getAttrNS(style.qname[0], "name")] = levels
+                self.styles[str(style.getAttribute("name"))] = levels
 
     def marker(self, style: str | None, level: int, counters: list[int]) -> str:
         fmt = self.styles.get(style or "", {}).get(level)
@@ -445,5 +444,3 @@ def _odt_table(table: Any, number: int) -> Table:
         rows.append(row)
     return Table(rows, number)
 
-
-__all__ = ["ARABIC", "CN", "ReadError", "read", "read_docx", "read_odt", "read_text"]

@@ -114,6 +114,29 @@ def test_word_automatic_numbering_is_read_as_typed_numbering(tmp_path):
     assert [i["text"] for i in body(result.plan)["items"]] == ["完備基礎服務項目", "重視意見回饋"]
 
 
+def test_opendocument_list_numbering_is_read_as_typed_numbering(tmp_path):
+    from odf.opendocument import OpenDocumentText
+    from odf.text import List, ListItem, ListLevelStyleNumber, ListStyle, P
+
+    document = OpenDocumentText()
+    style = ListStyle(name="Numbered")
+    style.addElement(ListLevelStyleNumber(level=1, numformat="1", numsuffix="."))
+    document.automaticstyles.addElement(style)
+    document.text.addElement(P(text="示範區公所114年提升服務品質執行計畫"))
+    document.text.addElement(P(text="壹、實施要項"))
+    numbered = List(stylename=style)
+    for words in ("完備基礎服務項目", "重視意見回饋"):
+        item = ListItem()
+        item.addElement(P(text=words))
+        numbered.addElement(item)
+    document.text.addElement(numbered)
+    path = tmp_path / "numbered.odt"
+    document.save(str(path))
+    outline, result = draft_of(path, "sample", year=None, today=TODAY)
+    assert [p.marker.typed for p in outline.blocks[2:]] == ["1.", "2."]
+    assert [i["text"] for i in body(result.plan)["items"]] == ["完備基礎服務項目", "重視意見回饋"]
+
+
 @pytest.mark.parametrize("text, year", [("南投縣政府社會局九十五年度提升服務品質執行計畫", 95),
                                         ("一一四年度計畫", 114), ("112 年度提升服務品質執行計畫", 112)])
 def test_the_year_is_read_in_arabic_or_chinese_numerals(text, year):
