@@ -70,6 +70,25 @@ diff: $(VENV)/.installed
 	$(if $(and $(AGENCY),$(FROM),$(TO)),,$(error 請指定機關與兩個年度：make diff AGENCY=<agency-id> FROM=<year> TO=<year> / name the agency and two years))
 	$(GONGKAI) diff $(AGENCY) $(FROM) $(TO) $(if $(DIFF_LANG),--lang $(DIFF_LANG))
 
+# Bringing agencies' files in (see README): a Word, OpenDocument or text file as a draft plan, a results
+# spreadsheet to fill in, and the filled-in spreadsheet back into results.yml.
+.PHONY: import import-bench results-template import-results
+import: $(VENV)/.installed
+	$(if $(and $(FILE),$(AGENCY)),,$(error 請指定檔案與機關：make import FILE=<file> AGENCY=<agency-id> / name the file and the agency))
+	$(GONGKAI) import $(FILE) --agency $(AGENCY) $(if $(YEAR),--year $(YEAR)) $(if $(FORCE),--force)
+
+# How close the importer comes to the hand-made plans of the five seed documents.
+import-bench: $(VENV)/.installed
+	$(PY) -m gongkai.devtools.import_bench
+
+results-template: $(VENV)/.installed
+	$(if $(and $(AGENCY),$(YEAR)),,$(error 請指定機關與年度：make results-template AGENCY=<agency-id> YEAR=<year> / name the agency and year))
+	$(GONGKAI) results-template $(AGENCY) $(YEAR) $(if $(OUT),--out $(OUT))
+
+import-results: $(VENV)/.installed
+	$(if $(and $(FILE),$(AGENCY),$(YEAR)),,$(error 請指定檔案、機關與年度：make import-results FILE=<file> AGENCY=<agency-id> YEAR=<year> / name the file, agency and year))
+	$(GONGKAI) import-results $(FILE) --agency $(AGENCY) --year $(YEAR) $(if $(FORCE),--force)
+
 # Spot-checks published portals: `make spot-check URLS="https://host/ https://other/portal/"`;
 # more options in SPOT_CHECK_ARGS, e.g. SPOT_CHECK_ARGS="--date 2026-02-15 --sample 10 --out reports".
 .PHONY: spot-check bench-spot-check

@@ -18,7 +18,7 @@ MAY_IMPORT = {
     "cycle": {"i18n", "data"},
     "publish": {"i18n", "data"},
     "spotcheck": {"i18n", "data", "export", "pages"},
-    "devtools": {"i18n", "data", "export", "spotcheck"},
+    "devtools": {"i18n", "data", "export", "cycle", "spotcheck"},
     "cli": {"i18n", "data", "export", "pages", "cycle", "publish", "spotcheck", "devtools"},
 }
 SUBPACKAGES = sorted(MAY_IMPORT)

@@ -10,11 +10,11 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from gongkai.cli import cycle_commands, publish_commands, review_commands, site_commands
+from gongkai.cli import cycle_commands, import_commands, publish_commands, review_commands, site_commands
 from gongkai.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Parser
 from gongkai.spotcheck import cli as spotcheck_cli
 
-COMMAND_GROUPS = (site_commands, cycle_commands, publish_commands, review_commands)
+COMMAND_GROUPS = (site_commands, cycle_commands, import_commands, publish_commands, review_commands)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -64,7 +64,7 @@ def fresh_text(agency: Agency, plan: Plan) -> str:
     return "".join(lines)
 
 
-def _block_end(lines: list[str], key_line: int, key_column: int) -> int:
+def block_end(lines: list[str], key_line: int, key_column: int) -> int:
     """The index of the last line of the entry whose key is on `key_line`."""
     last = key_line
     for index in range(key_line + 1, len(lines)):
@@ -116,7 +116,7 @@ def with_missing(source: str, data: CommentedMap, leaves: list[Node]) -> tuple[s
     anchor = results_line
     for leaf in leaves:
         if leaf.id in results:
-            anchor = _block_end(lines, results.lc.key(leaf.id)[0], column)
+            anchor = block_end(lines, results.lc.key(leaf.id)[0], column)
         else:
             inserts.setdefault(anchor, []).append(_entry(leaf, " " * column, child))
     for after in sorted(inserts, reverse=True):
