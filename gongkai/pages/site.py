@@ -66,6 +66,7 @@ class Site:
         """The transparency manifest (transparency.json) of the whole site."""
         return build_manifest(self.portal, self.settings, *self.downloads)
 
+    @functools.cached_property
     def assessed(self) -> dict[str, list[Requirement]]:
         """Each agency's reporting requirements on the site's "today"."""
         return assess_all(self.manifest, self.today)
@@ -85,7 +86,7 @@ class Site:
         return page
 
     def pages(self) -> list[Page]:
-        assessed = self.assessed()
+        assessed = self.assessed
         pages = [render_agency_index(self.portal, self.lang, self.today, assessed)]
         for agency in self.portal.agencies.values():
             pages.append(render_agency(agency, self.lang))
@@ -132,7 +133,7 @@ class Site:
         """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
         if HOME_MARKER in markdown:
             markdown = markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path,
-                                                                 self.assessed()))
+                                                                 self.assessed))
         if MARK_MARKER in markdown:
             markdown = markdown.replace(MARK_MARKER, self._mark_html(page_path))
         return markdown
