@@ -28,11 +28,12 @@ UI: dict[str, dict[str, str]] = {
     "fictional": {"zh-TW": "本頁內容為虛構的示範資料，並非真實機關的計畫。",
                   "en": "This page shows fictional example data, not a real agency's plan."},
     "fictional_label": {"zh-TW": "示範資料", "en": "Example data"},
+    # Shown on the pages of languages other than Chinese, the original.
     "untranslated_note": {
-        "zh-TW": "",
+        "zh-TW": "本頁部分內容尚未翻譯，以中文原文顯示，並以側邊線標示。",
         "en": "Parts of this page are not yet translated. They are shown in the original Chinese and marked with a side bar.",
     },
-    "untranslated_share": {"zh-TW": "", "en": "{share} of this page's text is translated into English."},
+    "untranslated_share": {"zh-TW": "本頁文字已翻譯 {share}。", "en": "{share} of this page's text is translated into English."},
     "approved": {"zh-TW": "核定", "en": "Approved"},
     "revised": {"zh-TW": "修正", "en": "Revised"},
     "drafted": {"zh-TW": "擬訂", "en": "Drafted"},
@@ -93,6 +94,63 @@ UI: dict[str, dict[str, str]] = {
     "budget": {"zh-TW": "總預算", "en": "Budget"},
     "staff_count": {"zh-TW": "{count} 人", "en": "{count}"},
     "as_of_year": {"zh-TW": "（{year}）", "en": " ({year})"},
+}
+
+# Punctuation, and the patterns that join texts, numbers and dates in each language.
+UI.update({
+    "colon": {"zh-TW": "：", "en": ": "},
+    "semicolon": {"zh-TW": "；", "en": "; "},
+    "list_separator": {"zh-TW": "、", "en": ", "},
+    # A list item's number (一、 or 1.) and the text after it; English keeps a space between them.
+    "list_marker": {"zh-TW": "{marker}", "en": "{marker} "},
+    "parenthetical": {"zh-TW": "{text}（{note}）", "en": "{text} ({note})"},
+    # Full-width brackets on English pages too, as they have always been shown (staff notes, action units,
+    # notes on a deadline as written); a translator may change the English form here.
+    "aside": {"zh-TW": "（{text}）", "en": "（{text}）"},
+    "title_with_agency": {"zh-TW": "{title}｜{agency}", "en": "{title}｜{agency}"},
+    "year_label": {"zh-TW": "{roc}年", "en": "{year} (ROC {roc})"},
+    "date_long": {"zh-TW": "民國{roc}年{month}月{day}日", "en": "{day} {month_name} {year}"},
+    "date_short": {"zh-TW": "{roc}年{month}月{day}日", "en": "{day} {month_name} {year}"},
+    "month_long": {"zh-TW": "民國{roc}年{month}月", "en": "{month_name} {year}"},
+    "month_short": {"zh-TW": "{roc}年{month}月", "en": "{month_name} {year}"},
+    "month_day": {"zh-TW": "{month}月{day}日", "en": "{day} {month_name}"},
+    "period_range": {"zh-TW": "{start}至{end}", "en": "{start} to {end}"},
+    "deadline_ongoing": {"zh-TW": "持續辦理", "en": "Ongoing"},
+    "deadline_every_year": {"zh-TW": "每年{month_day}前", "en": "By {month_day} each year"},
+    "quantity": {"zh-TW": "{number}{unit}", "en": "{number} {unit}"},
+    "out_of": {"zh-TW": "{figure}（共 {total}{unit}）", "en": "{figure} (of {total})"},
+    "measured_against_target": {"zh-TW": "{measured}（目標 {goal}）", "en": "{measured} (target {goal})"},
+    "frequency_times": {"zh-TW": "{per}{times}次", "en": "{times} {per}"},
+    "frequency_at_least": {"zh-TW": "{per}至少{times}次", "en": "at least {times} {per}"},
+    "times_once": {"zh-TW": "1", "en": "once"},
+    "times_twice": {"zh-TW": "2", "en": "twice"},
+    "times_many": {"zh-TW": "{times}", "en": "{times} times"},
+    "budget_amount": {"zh-TW": "{amount:,g} {unit}", "en": "{amount:,g} {unit}"},
+    # A status and how many items have it, inside a sentence: English writes the status in lower case.
+    "status_count": {"zh-TW": "{label} {count}", "en": "{label_lower} {count}"},
+    "see_item": {"zh-TW": "本文", "en": "see item"},
+    # Words before a removed or added passage, read by screen readers only.
+    "diff_open": {"zh-TW": "[{word}：", "en": "[{word}："},
+    "diff_close": {"zh-TW": "]", "en": "]"},
+    "agency_description": {"zh-TW": "{agency}{profile}", "en": "{agency}: {profile}"},
+    "results_title": {"zh-TW": "{year}執行成效一覽表", "en": "{year} Results table"},
+    "results_description": {"zh-TW": "{plan}：{results}", "en": "{results}: {plan}"},
+    "results_file_title": {"zh-TW": "{title}執行成效一覽表", "en": "{title}: results table ({year})"},
+})
+
+MONTH_NAMES = {
+    "zh-TW": ("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+# The units agency.yml gives a budget in.
+BUDGET_UNITS = {
+    "元": {"zh-TW": "元", "en": "NT$"},
+    "千元": {"zh-TW": "千元", "en": "thousand NT$"},
+    "萬元": {"zh-TW": "萬元", "en": "ten thousand NT$"},
+    "百萬元": {"zh-TW": "百萬元", "en": "million NT$"},
+    "億元": {"zh-TW": "億元", "en": "hundred million NT$"},
 }
 
 # Text around every page: the skip link, the 導盲磚 access keys, the footer.

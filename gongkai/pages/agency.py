@@ -12,7 +12,7 @@ from gongkai.data.status_summary import overall
 from gongkai.data.translation_coverage import file_coverage
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
 from gongkai.i18n import dates, text
-from gongkai.i18n.catalogue import ui
+from gongkai.i18n.catalogue import BUDGET_UNITS, ui
 from gongkai.pages.blocks import html_block
 from gongkai.pages.metadata import PageFacts, latest_update, portal_years
 from gongkai.pages.renderer import Page, Renderer
@@ -47,16 +47,11 @@ def _profile_rows(r: Renderer, agency: Agency) -> list[tuple[str, Markup]]:
         (ui("staff", lang), Markup("{}{}{}").format(
             ui("staff_count", lang, count=staff["count"]),
             Markup("（{}）").format(t(staff["note"])) if "note" in staff else "", year_suffix(staff)) if staff else ""),
-        (ui("budget", lang), Markup("{} {}{}").format(f"{budget['amount']:,g}", budget["unit"] if lang == "zh-TW"
-                                                      else _budget_unit_en(budget["unit"]), year_suffix(budget))
-         if budget else ""),
+        (ui("budget", lang), Markup("{}{}").format(
+            ui("budget_amount", lang, amount=budget["amount"], unit=BUDGET_UNITS[budget["unit"]][lang]),
+            year_suffix(budget)) if budget else ""),
     ]
     return rows
-
-
-def _budget_unit_en(unit: str) -> str:
-    return {"元": "NT$", "千元": "thousand NT$", "萬元": "ten thousand NT$", "百萬元": "million NT$",
-            "億元": "hundred million NT$"}[unit]
 
 
 def _mailto(address: str | None) -> Markup:
@@ -82,7 +77,7 @@ def render_agency(agency: Agency, lang: str) -> Page:
     title = text.plain(agency.name, lang)
     stamps = [d for p in agency.plans.values() for d in (p.updated, p.results.updated if p.results else None) if d]
     years = agency.years()
-    facts = PageFacts(title=title, description=f"{title}{ui('profile', lang) if lang == 'zh-TW' else ': ' + ui('profile', lang)}",
+    facts = PageFacts(title=title, description=ui("agency_description", lang, agency=title, profile=ui("profile", lang)),
                       updated=max(stamps) if stamps else None, agency=agency,
                       first_year=min(years) if years else None, last_year=max(years) if years else None,
                       relation=f"/{agency_url(agency)}", keywords=(title,))

@@ -48,10 +48,6 @@ class Page:
         return f"---\n{front}---\n{self.body}"
 
 
-def colon(lang: str) -> str:
-    return "：" if lang == "zh-TW" else ": "
-
-
 def _markdown_escape(value: str) -> str:
     return re.sub(r"([\\`*_\[\]#<>{}])", r"\\\1", value)
 
@@ -69,15 +65,15 @@ class Renderer:
         )
         self.env.globals.update(
             lang=lang,
-            colon=colon(lang),
-            semicolon="；" if lang == "zh-TW" else "; ",
+            colon=ui("colon", lang),
+            semicolon=ui("semicolon", lang),
             ui=lambda key, **values: ui(key, lang, **values),
             t=lambda value: text.inline(value, lang),
             md=lambda value: text.block(value, lang),
             mdi=lambda value: text.inline_markdown(value, lang),
             plain=lambda value: text.plain(value, lang),
             # English markers need a space before the text, for screen readers as much as for the eye.
-            marker=lambda style, n: numbering.marker(style, n, lang) + ("" if lang == "zh-TW" else " "),
+            marker=lambda style, n: ui("list_marker", lang, marker=numbering.marker(style, n, lang)),
             level_style=numbering.level_style,
             date=lambda value: dates.format_date(value, lang),
             deadline=self._deadline,
@@ -104,8 +100,7 @@ class Renderer:
         return Markup(escape(shown))
 
     def _units(self, units: list[Any]) -> Markup:
-        separator = "、" if self.lang == "zh-TW" else ", "
-        return Markup(separator).join(text.inline(u, self.lang) for u in units)
+        return Markup(escape(ui("list_separator", self.lang))).join(text.inline(u, self.lang) for u in units)
 
     def _label(self, body: dict[str, Any], column: str) -> Markup:
         given = body.get("labels", {}).get(column)
@@ -139,7 +134,7 @@ class Renderer:
         blocks = []
         if agency.fictional:
             blocks.append(f'<div class="gk-notice gk-notice--fictional" role="note"><strong>'
-                          f'{escape(ui("fictional_label", self.lang))}</strong>{colon(self.lang)}'
+                          f'{escape(ui("fictional_label", self.lang))}</strong>{ui("colon", self.lang)}'
                           f'{escape(ui("fictional", self.lang))}</div>')
         if self.lang == "en" and translated_share is not None and translated_share < 1:
             blocks.append(
@@ -165,7 +160,7 @@ class Renderer:
 
 
 def plan_title(agency: Agency, plan: Plan, lang: str) -> str:
-    return f"{text.plain(plan.title, lang)}｜{text.plain(agency.name, lang)}"
+    return ui("title_with_agency", lang, title=text.plain(plan.title, lang), agency=text.plain(agency.name, lang))
 
 
 def render_plan(agency: Agency, plan: Plan, lang: str) -> Page:
@@ -214,7 +209,7 @@ def _plan_meta(r: Renderer, agency: Agency, plan: Plan, path: str) -> str:
 
 
 def _dates_list(r: Renderer, entries: list[dict[str, Any]]) -> Markup:
-    return Markup("、" if r.lang == "zh-TW" else ", ").join(
+    return Markup(escape(ui("list_separator", r.lang))).join(
         Markup('<time datetime="{}">{}</time>').format(e["date"], dates.format_date(e["date"], r.lang)) for e in entries
     )
 
@@ -226,7 +221,7 @@ def _section_anchor(plan: Plan, section: dict[str, Any], number: int) -> str:
 
 def _section(r: Renderer, plan: Plan, section: dict[str, Any], number: int, nodes: dict[str, Node]) -> list[str]:
     lang = r.lang
-    mark = numbering.marker("壹、", number, lang) + ("" if lang == "zh-TW" else " ")
+    mark = ui("list_marker", lang, marker=numbering.marker("壹、", number, lang))
     anchor = _section_anchor(plan, section, number)
     if "heading" not in section and section["kind"] == "other":
         # A numbered clause with no heading, e.g. 捌、本計畫如有未盡事宜…
@@ -304,7 +299,7 @@ def _ref_label(r: Renderer):
     def label(leaf: Node) -> Markup:
         marks = "".join(numbering.marker(numbering.level_style(n.depth), n.position[-1], r.lang)
                         for n in [*leaf.ancestors(), leaf])
-        hidden = "本文" if r.lang == "zh-TW" else "see item"
+        hidden = ui("see_item", r.lang)
         return Markup('<span class="gk-visually-hidden">{} </span>{}').format(hidden, marks)
     return label
 
@@ -330,8 +325,7 @@ def _history(r: Renderer, plan: Plan) -> list[str]:
 # Results -------------------------------------------------------------------------------------
 
 def results_title(agency: Agency, plan: Plan, lang: str) -> str:
-    return f"{dates.year_label(plan.year, lang)} {ui('results', lang)}" if lang == "en" \
-        else f"{plan.year}年{ui('results', lang)}"
+    return ui("results_title", lang, year=dates.year_label(plan.year, lang))
 
 
 def render_results(agency: Agency, plan: Plan, lang: str) -> Page:
@@ -363,14 +357,15 @@ def render_results(agency: Agency, plan: Plan, lang: str) -> Page:
     parts.append(html_block(body_table(r, plan, plan.body, plan.nodes, columns, "gk-results-caption",
                                         result_cell=lambda leaf: _result_cell(r, plan, leaf))))
     title = results_title(agency, plan, lang)
-    page_title = f"{title}｜{text.plain(agency.name, lang)}"
-    facts = plan_facts(agency, plan, lang, page_title, f"{text.plain(plan.title, lang)}：{title}" if lang == "zh-TW"
-                       else f"{title}: {text.plain(plan.title, lang)}", f"/{plan_url(plan)}", plan.results.updated)
+    page_title = ui("title_with_agency", lang, title=title, agency=text.plain(agency.name, lang))
+    facts = plan_facts(agency, plan, lang, page_title,
+                       ui("results_description", lang, plan=text.plain(plan.title, lang), results=title),
+                       f"/{plan_url(plan)}", plan.results.updated)
     return r.page(path, title, parts, facts, page_title=page_title)
 
 
 def _item_mark(node: Node, lang: str) -> str:
-    return numbering.marker("一、", node.position[-1], lang) + ("" if lang == "zh-TW" else " ")
+    return ui("list_marker", lang, marker=numbering.marker("一、", node.position[-1], lang))
 
 
 def _summary(r: Renderer, plan: Plan) -> str:
@@ -420,22 +415,22 @@ def _result_cell(r: Renderer, plan: Plan, leaf: Node) -> Markup:
     if "narrative" in entry:
         parts.append(text.block(entry["narrative"], lang))
     if "reason" in entry:
-        parts.append(Markup('<p><strong>{}</strong>{}{}</p>').format(ui("reason", lang), colon(lang), text.inline_markdown(entry["reason"], lang)))
+        parts.append(Markup('<p><strong>{}</strong>{}{}</p>').format(ui("reason", lang), ui("colon", lang), text.inline_markdown(entry["reason"], lang)))
     targets = leaf.data.get("targets", [])
     for measured in entry.get("measured", []):
         target = quantities.target_for(measured, targets)
         line = quantities.format_measured(measured, target, lang)
         if target is not None:
             goal = quantities.target_figure(target, lang)
-            line += f"（目標 {goal}）" if lang == "zh-TW" else f" (target {goal})"
-        parts.append(Markup('<p class="gk-measured"><strong>{}</strong>{}{}</p>').format(ui("measured", lang), colon(lang), line))
+            line = ui("measured_against_target", lang, measured=line, goal=goal)
+        parts.append(Markup('<p class="gk-measured"><strong>{}</strong>{}{}</p>').format(ui("measured", lang), ui("colon", lang), line))
     evidence = entry.get("evidence", [])
     if evidence:
         parts.append(_evidence(r, evidence))
     reported = plan.results.reported_on(leaf.leaf_id)
     if reported:
         parts.append(Markup('<p class="gk-reported">{}{}<time datetime="{}">{}</time></p>').format(
-            ui("reported_on", lang), colon(lang), reported, dates.format_date(reported, lang, short=True)))
+            ui("reported_on", lang), ui("colon", lang), reported, dates.format_date(reported, lang, short=True)))
     return Markup("").join(parts)
 
 

@@ -50,8 +50,7 @@ def requirement_text(req: Requirement, lang: str) -> Markup:
     if req.state == "late":
         detail = _fill("state_late_incomplete", lang, date=due, **counts) if req.published \
             else _fill("state_late_missing", lang, date=due)
-        colon = "：" if lang == "zh-TW" else ": "
-        return Markup("<strong>{}</strong>{}{}").format(ui("state_late", lang), colon, detail)
+        return Markup("<strong>{}</strong>{}{}").format(ui("state_late", lang), ui("colon", lang), detail)
     if req.state == "incomplete":
         return _fill("state_incomplete", lang, date=due, **counts)
     return _fill("state_due", lang, date=due)
@@ -70,7 +69,7 @@ def assess_all(manifest: dict[str, Any], on: datetime.date) -> dict[str, list[Re
 
 def _deadline_text(deadline: str, lang: str) -> str:
     month, day = parse_deadline(deadline)
-    return f"{month}月{day}日" if lang == "zh-TW" else f"{day} {dates.MONTHS[month - 1]}"
+    return dates.format_month_day(month, day, lang)
 
 
 def _table(manifest: dict[str, Any], assessed: dict[str, list[Requirement]], lang: str, year: int) -> str:
