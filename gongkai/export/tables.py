@@ -23,6 +23,9 @@ class Column:
     en: str
     kind: str = "string"  # "string", "integer" or "date"
 
+    def description(self, lang: str) -> str:
+        return self.zh if lang == "zh-TW" else self.en
+
 
 PLAN_COLUMNS = (
     Column("agency", "機關代號（plans/ 下的資料夾名稱）", "Agency id (its folder under plans/)"),

@@ -66,3 +66,12 @@ def target_for(measured: dict[str, Any], targets: list[dict[str, Any]]) -> dict[
     if ref is None:
         return None
     return next((t for t in targets if t.get("id") == ref), None)
+
+
+def measured_line(measured: dict[str, Any], targets: list[dict[str, Any]], lang: str) -> str:
+    """A measured value with its metric, and the goal of the target it is measured against."""
+    target = target_for(measured, targets)
+    line = format_measured(measured, target, lang)
+    if target is None:
+        return line
+    return ui("measured_against_target", lang, measured=line, goal=target_figure(target, lang))
