@@ -44,15 +44,6 @@ class Node:
     def is_leaf(self) -> bool:
         return not self.children
 
-    @property
-    def dimension(self) -> str | None:
-        node: Node | None = self
-        while node is not None:
-            if node.data.get("dimension"):
-                return node.data["dimension"]
-            node = node.parent
-        return None
-
     def ancestors(self) -> list[Node]:
         chain, node = [], self.parent
         while node is not None:
