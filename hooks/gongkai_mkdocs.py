@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = site.nav()
     config.extra["ui"] = chrome(lang)
     config.extra["html_lang"] = BY_CODE[lang].html_lang
-    config.extra["footer_contact"] = contact_html(site.settings, site.portal, lang)
+    config.extra["footer_contact"] = contact_html(site.settings, site.portal, site.renderer)
     config.extra["footer_links"] = policy_links(lang)
     # Each language lives in its own folder: the first at the root, the others under their prefix.
     up = "../" * BY_CODE[lang].prefix.count("/")

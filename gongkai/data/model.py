@@ -7,6 +7,7 @@ Text fields keep the shape they have in YAML (a string, or a {zh-TW, en} mapping
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,15 +43,6 @@ class Node:
     @property
     def is_leaf(self) -> bool:
         return not self.children
-
-    @property
-    def dimension(self) -> str | None:
-        node: Node | None = self
-        while node is not None:
-            if node.data.get("dimension"):
-                return node.data["dimension"]
-            node = node.parent
-        return None
 
     def ancestors(self) -> list[Node]:
         chain, node = [], self.parent
@@ -123,12 +115,17 @@ class Plan:
     def body(self) -> dict[str, Any]:
         return next(s for s in self.sections if s["kind"] == "body")
 
-    @property
+    # A plan's data does not change once loaded, so its item tree is built once.
+    @functools.cached_property
     def nodes(self) -> list[Node]:
         return build_nodes(self.body["items"])
 
-    def leaves(self) -> list[Node]:
+    @functools.cached_property
+    def _leaves(self) -> list[Node]:
         return [leaf for node in self.nodes for leaf in node.leaves()]
+
+    def leaves(self) -> list[Node]:
+        return self._leaves
 
     def history(self, event: str) -> list[dict[str, Any]]:
         return [h for h in self.data.get("history", []) if h["event"] == event]

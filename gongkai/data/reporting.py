@@ -31,7 +31,6 @@ def today() -> datetime.date:
 
 
 DEFAULT_DEADLINE = "01-31"
-ITEMS = ("plan", "results")
 _MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
 
 

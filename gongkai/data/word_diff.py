@@ -37,8 +37,3 @@ def diff(before: str, after: str) -> list[Piece]:
             pieces.append(Piece("added", "".join(b[j1:j2])))
     return pieces
 
-
-def as_text(pieces: list[Piece]) -> str:
-    """For terminals: [-removed-]{+added+}, the form of `git diff --word-diff`."""
-    marks = {"same": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
-    return "".join(marks[p.kind].format(p.text) for p in pieces)

@@ -23,6 +23,9 @@ class Column:
     en: str
     kind: str = "string"  # "string", "integer" or "date"
 
+    def description(self, lang: str) -> str:
+        return self.zh if lang == "zh-TW" else self.en
+
 
 PLAN_COLUMNS = (
     Column("agency", "機關代號（plans/ 下的資料夾名稱）", "Agency id (its folder under plans/)"),
@@ -109,12 +112,12 @@ def _action_line(action: dict[str, Any], lang: str) -> str:
     line = pick(action["text"])
     if not line:
         return ""
-    colon, separator = ("：", "；") if lang == "zh-TW" else (": ", "; ")
+    colon, separator = ui("colon", lang), ui("semicolon", lang)
     if "title" in action and pick(action["title"]):
         line = f"{pick(action['title'])}{colon}{line}"
     details = []
     if action.get("units"):
-        details.append(ui("units", lang) + colon + ("、" if lang == "zh-TW" else ", ").join(map(pick, action["units"])))
+        details.append(ui("units", lang) + colon + ui("list_separator", lang).join(map(pick, action["units"])))
     if action.get("deadline"):
         details.append(ui("deadline", lang) + colon + dates.format_deadline(action["deadline"], lang))
     if action.get("targets"):
@@ -123,7 +126,7 @@ def _action_line(action: dict[str, Any], lang: str) -> str:
     if action.get("frequency"):
         details.append(ui("frequency", lang) + colon + quantities.format_frequency(action["frequency"], lang))
     if details:
-        line += f"（{separator.join(details)}）" if lang == "zh-TW" else f" ({separator.join(details)})"
+        line = ui("parenthetical", lang, text=line, note=separator.join(details))
     return line
 
 
@@ -185,4 +188,4 @@ def title_of(plan: Plan, part: str, lang: str) -> str:
     title = text.plain(plan.title, lang)
     if part == "plan":
         return title
-    return f"{title}執行成效一覽表" if lang == "zh-TW" else f"{title}: results table ({dates.year_label(plan.year, lang)})"
+    return ui("results_file_title", lang, title=title, year=dates.year_label(plan.year, lang))

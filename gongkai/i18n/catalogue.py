@@ -28,11 +28,12 @@ UI: dict[str, dict[str, str]] = {
     "fictional": {"zh-TW": "本頁內容為虛構的示範資料，並非真實機關的計畫。",
                   "en": "This page shows fictional example data, not a real agency's plan."},
     "fictional_label": {"zh-TW": "示範資料", "en": "Example data"},
+    # Shown on the pages of languages other than Chinese, the original.
     "untranslated_note": {
-        "zh-TW": "",
+        "zh-TW": "本頁部分內容尚未翻譯，以中文原文顯示，並以側邊線標示。",
         "en": "Parts of this page are not yet translated. They are shown in the original Chinese and marked with a side bar.",
     },
-    "untranslated_share": {"zh-TW": "", "en": "{share} of this page's text is translated into English."},
+    "untranslated_share": {"zh-TW": "本頁文字已翻譯 {share}。", "en": "{share} of this page's text is translated into English."},
     "approved": {"zh-TW": "核定", "en": "Approved"},
     "revised": {"zh-TW": "修正", "en": "Revised"},
     "drafted": {"zh-TW": "擬訂", "en": "Drafted"},
@@ -95,6 +96,63 @@ UI: dict[str, dict[str, str]] = {
     "as_of_year": {"zh-TW": "（{year}）", "en": " ({year})"},
 }
 
+# Punctuation, and the patterns that join texts, numbers and dates in each language.
+UI.update({
+    "colon": {"zh-TW": "：", "en": ": "},
+    "semicolon": {"zh-TW": "；", "en": "; "},
+    "list_separator": {"zh-TW": "、", "en": ", "},
+    # A list item's number (一、 or 1.) and the text after it; English keeps a space between them.
+    "list_marker": {"zh-TW": "{marker}", "en": "{marker} "},
+    "parenthetical": {"zh-TW": "{text}（{note}）", "en": "{text} ({note})"},
+    # Full-width brackets on English pages too, as they have always been shown (staff notes, action units,
+    # notes on a deadline as written); a translator may change the English form here.
+    "aside": {"zh-TW": "（{text}）", "en": "（{text}）"},
+    "title_with_agency": {"zh-TW": "{title}｜{agency}", "en": "{title}｜{agency}"},
+    "year_label": {"zh-TW": "{roc}年", "en": "{year} (ROC {roc})"},
+    "date_long": {"zh-TW": "民國{roc}年{month}月{day}日", "en": "{day} {month_name} {year}"},
+    "date_short": {"zh-TW": "{roc}年{month}月{day}日", "en": "{day} {month_name} {year}"},
+    "month_long": {"zh-TW": "民國{roc}年{month}月", "en": "{month_name} {year}"},
+    "month_short": {"zh-TW": "{roc}年{month}月", "en": "{month_name} {year}"},
+    "month_day": {"zh-TW": "{month}月{day}日", "en": "{day} {month_name}"},
+    "period_range": {"zh-TW": "{start}至{end}", "en": "{start} to {end}"},
+    "deadline_ongoing": {"zh-TW": "持續辦理", "en": "Ongoing"},
+    "deadline_every_year": {"zh-TW": "每年{month_day}前", "en": "By {month_day} each year"},
+    "quantity": {"zh-TW": "{number}{unit}", "en": "{number} {unit}"},
+    "out_of": {"zh-TW": "{figure}（共 {total}{unit}）", "en": "{figure} (of {total})"},
+    "measured_against_target": {"zh-TW": "{measured}（目標 {goal}）", "en": "{measured} (target {goal})"},
+    "frequency_times": {"zh-TW": "{per}{times}次", "en": "{times} {per}"},
+    "frequency_at_least": {"zh-TW": "{per}至少{times}次", "en": "at least {times} {per}"},
+    "times_once": {"zh-TW": "1", "en": "once"},
+    "times_twice": {"zh-TW": "2", "en": "twice"},
+    "times_many": {"zh-TW": "{times}", "en": "{times} times"},
+    "budget_amount": {"zh-TW": "{amount:,g} {unit}", "en": "{amount:,g} {unit}"},
+    # A status and how many items have it, inside a sentence: English writes the status in lower case.
+    "status_count": {"zh-TW": "{label} {count}", "en": "{label_lower} {count}"},
+    "see_item": {"zh-TW": "本文", "en": "see item"},
+    # Words before a removed or added passage, read by screen readers only.
+    "diff_open": {"zh-TW": "[{word}：", "en": "[{word}："},
+    "diff_close": {"zh-TW": "]", "en": "]"},
+    "agency_description": {"zh-TW": "{agency}{profile}", "en": "{agency}: {profile}"},
+    "results_title": {"zh-TW": "{year}執行成效一覽表", "en": "{year} Results table"},
+    "results_description": {"zh-TW": "{plan}：{results}", "en": "{results}: {plan}"},
+    "results_file_title": {"zh-TW": "{title}執行成效一覽表", "en": "{title}: results table ({year})"},
+})
+
+MONTH_NAMES = {
+    "zh-TW": ("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+# The units agency.yml gives a budget in.
+BUDGET_UNITS = {
+    "元": {"zh-TW": "元", "en": "NT$"},
+    "千元": {"zh-TW": "千元", "en": "thousand NT$"},
+    "萬元": {"zh-TW": "萬元", "en": "ten thousand NT$"},
+    "百萬元": {"zh-TW": "百萬元", "en": "million NT$"},
+    "億元": {"zh-TW": "億元", "en": "hundred million NT$"},
+}
+
 # Text around every page: the skip link, the 導盲磚 access keys, the footer.
 CHROME_KEYS = ("skip", "key_u", "key_c", "key_z", "key_s", "noscript", "footer", "site_map", "accessibility",
                "page_updated")
@@ -128,6 +186,22 @@ UI.update({
     "none_given": {"zh-TW": "（未列）", "en": "(none)"},
     "access_keys": {"zh-TW": "快速鍵", "en": "Access keys"},
     "site_pages": {"zh-TW": "網站架構", "en": "All pages"},
+    "access_keys_intro": {
+        "zh-TW": "本網站依照無障礙網頁規範，在每一頁的上方、中央內容、下方及搜尋處設有導盲磚（:::），並可用下列快速鍵直接移到該區塊：",
+        "en": "Every page has block markers (:::) at its top, main content, bottom and search box. "
+              "These access keys move straight to them:",
+    },
+    "browser_windows_chrome": {"zh-TW": "Windows 的 Chrome、Edge", "en": "Chrome or Edge on Windows"},
+    "browser_windows_firefox": {"zh-TW": "Windows 的 Firefox", "en": "Firefox on Windows"},
+    "browser_macos": {"zh-TW": "macOS 的 Safari、Chrome、Firefox", "en": "Safari, Chrome or Firefox on macOS"},
+    "keys_alt": {"zh-TW": "Alt + 快速鍵", "en": "Alt + key"},
+    "keys_alt_shift": {"zh-TW": "Alt + Shift + 快速鍵", "en": "Alt + Shift + key"},
+    "keys_control_option": {"zh-TW": "Control + Option + 快速鍵", "en": "Control + Option + key"},
+    "tab_hint": {
+        "zh-TW": "也可以用 Tab 鍵依序移動，Shift + Tab 反向移動，Enter 開啟連結；每一頁的第一個 Tab 位置是「跳到主要內容」。",
+        "en": "You can also move with Tab, back with Shift + Tab, and open a link with Enter; the first Tab stop on "
+              "every page is “Skip to main content”.",
+    },
 })
 
 
@@ -267,6 +341,46 @@ UI.update({
     "spot_anchor_missing": {"zh-TW": "錨點 #{anchor} 不存在（連結自 {page}）",
                             "en": "the anchor #{anchor} does not exist (linked from {page})"},
     "spot_links_ok": {"zh-TW": "{count} 個站內連結皆可開啟", "en": "all {count} internal links resolve"},
+})
+
+# The data model page (資料格式說明), made from the JSON Schemas, and its section on the download files.
+UI.update({
+    "model_intro": {
+        "zh-TW": "本頁由資料格式定義（JSON Schema）自動產生，與檢查資料所用的規則相同。"
+                 "在編輯器中，YAML 檔第一行的 `# yaml-language-server: $schema=…` 會依同一份定義提供自動完成與錯誤提示。",
+        "en": "This page is generated from the JSON Schemas, the same rules that check the data. "
+              "In an editor, the first line of each YAML file, `# yaml-language-server: $schema=…`, gives autocompletion "
+              "and error marks from the same definitions.",
+    },
+    "model_field": {"zh-TW": "欄位", "en": "Field"},
+    "model_type": {"zh-TW": "型態", "en": "Type"},
+    "model_required": {"zh-TW": "必填", "en": "Required"},
+    "model_description": {"zh-TW": "說明", "en": "Description"},
+    "model_yes": {"zh-TW": "是", "en": "yes"},
+    "model_file_agency": {"zh-TW": "機關基本資料 agency.yml", "en": "Agency profile agency.yml"},
+    "model_file_plan": {"zh-TW": "計畫 plan.yml", "en": "Plan plan.yml"},
+    "model_file_results": {"zh-TW": "執行成效 results.yml", "en": "Results results.yml"},
+    "model_file_portal": {"zh-TW": "網站設定 portal.yml", "en": "Portal settings portal.yml"},
+    "model_common": {"zh-TW": "共用型態", "en": "Shared types"},
+    "columns_heading": {"zh-TW": "下載檔案的欄位", "en": "Columns of the download files"},
+    "columns_intro": {
+        "zh-TW": "每份計畫提供 CSV、JSON、ODS 與 ODT 檔，每份執行成效提供 CSV、JSON 與 ODS 檔，"
+                 "連結在各計畫與執行成效頁的「下載」一節。CSV 為 UTF-8 編碼並含 BOM（Excel 可直接開啟），"
+                 "第一列為下列欄位名稱；一格有多項時以換行分隔。中文欄位以 _zh 結尾，英文以 _en 結尾（尚無譯文時為空白）。"
+                 "全部檔案另有壓縮檔 downloads/gongkai-open-data.zip，內含資料集說明 dataset.json；"
+                 "網站根目錄的 transparency.json 列出每個檔案的大小與 SHA-256。",
+        "en": "Each plan is available as CSV, JSON, ODS and ODT, and each results table as CSV, JSON and ODS, "
+              "linked from the Downloads section of its page. CSV files are UTF-8 with a byte-order mark (so Excel "
+              "opens them directly), with the column names below in the first row; a cell holding several items "
+              "has one per line. Chinese columns end in _zh, English ones in _en (empty where there is no "
+              "translation yet). downloads/gongkai-open-data.zip holds every file with the dataset description "
+              "dataset.json; transparency.json at the site root lists every file's size and SHA-256.",
+    },
+    "columns_column": {"zh-TW": "欄位", "en": "Column"},
+    "columns_type": {"zh-TW": "型別", "en": "Type"},
+    "columns_description": {"zh-TW": "說明", "en": "Description"},
+    "columns_caption_plan": {"zh-TW": "計畫檔的欄位", "en": "Columns of the plan files"},
+    "columns_caption_results": {"zh-TW": "執行成效檔的欄位", "en": "Columns of the results files"},
 })
 
 # Downloads, the transparency manifest and the reporting-status page (公開狀態).

@@ -1,13 +1,15 @@
-"""Dates as readers expect them: ROC dates on Chinese pages, day-month-year on English ones."""
+"""Dates as readers expect them: ROC dates on Chinese pages, day-month-year on English ones.
+
+The forms themselves are interface strings of the catalogue."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
+from gongkai.i18n.catalogue import MONTH_NAMES, ui
+
 ROC_OFFSET = 1911
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
 
 
 def roc_year(year: int) -> int:
@@ -20,7 +22,7 @@ def western_year(roc: int) -> int:
 
 def year_label(roc: int, lang: str) -> str:
     """114 → "114年" or "2025 (ROC 114)"."""
-    return f"{roc}年" if lang == "zh-TW" else f"{western_year(roc)} (ROC {roc})"
+    return ui("year_label", lang, roc=roc, year=western_year(roc))
 
 
 def _parse(value: str | datetime.date) -> tuple[int, int, int | None]:
@@ -33,21 +35,22 @@ def _parse(value: str | datetime.date) -> tuple[int, int, int | None]:
 def format_date(value: str | datetime.date, lang: str, *, short: bool = False) -> str:
     """A date (YYYY-MM-DD) or month (YYYY-MM): 民國114年1月31日 / 114年1月31日 / 31 January 2025."""
     year, month, day = _parse(value)
-    if lang == "zh-TW":
-        prefix = "" if short else "民國"
-        return f"{prefix}{roc_year(year)}年{month}月" + (f"{day}日" if day else "")
-    return (f"{day} " if day else "") + f"{MONTHS[month - 1]} {year}"
+    key = ("date" if day else "month") + ("_short" if short else "_long")
+    return ui(key, lang, year=year, roc=roc_year(year), month=month, month_name=MONTH_NAMES[lang][month - 1], day=day)
+
+
+def format_month_day(month: int, day: int, lang: str) -> str:
+    """A day of every year: 1月31日 / 31 January."""
+    return ui("month_day", lang, month=month, day=day, month_name=MONTH_NAMES[lang][month - 1])
 
 
 def format_deadline(deadline: Any, lang: str) -> str:
     """A deadline: a date, "ongoing", {every_year: MM-DD} or {as_written: …}."""
     if deadline == "ongoing":
-        return "持續辦理" if lang == "zh-TW" else "Ongoing"
+        return ui("deadline_ongoing", lang)
     if isinstance(deadline, str):
         return format_date(deadline, lang, short=True)
     if "every_year" in deadline:
         month, day = (int(p) for p in deadline["every_year"].split("-"))
-        if lang == "zh-TW":
-            return f"每年{month}月{day}日前"
-        return f"By {day} {MONTHS[month - 1]} each year"
+        return ui("deadline_every_year", lang, month_day=format_month_day(month, day, lang))
     return deadline["as_written"]

@@ -4,25 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.i18n.catalogue import COMPARATORS, PER_PERIOD
+from gongkai.i18n.catalogue import COMPARATORS, PER_PERIOD, ui
 from gongkai.i18n.text import plain
 
-ENGLISH_TIMES = {1: "once", 2: "twice"}
+TIMES = {1: "times_once", 2: "times_twice"}
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def _quantity(value: float, unit: str, lang: str) -> str:
+    """A number with its unit; a percent sign, or no unit, goes right after the number in every language."""
+    if unit in ("%", ""):
+        return f"{_number(value)}{unit}"
+    return ui("quantity", lang, number=_number(value), unit=unit)
+
+
+def _out_of(figure: str, values: dict[str, Any], unit: str, lang: str) -> str:
+    """A figure with the sample it was counted in, when it has one: 26件（共 30件）."""
+    if "of" not in values:
+        return figure
+    return ui("out_of", lang, figure=figure, total=_number(values["of"]), unit=unit)
+
+
 def target_figure(target: dict[str, Any], lang: str) -> str:
     """The goal without its metric: ≥ 26件（共 30件）."""
     unit = plain(target["unit"], lang) if "unit" in target else ""
-    spacer = "" if lang == "zh-TW" or unit in ("%", "") else " "
-    figure = f"{COMPARATORS[target['comparator']]} {_number(target['value'])}{spacer}{unit}"
-    if "of" in target:
-        sample = _number(target["of"])
-        figure += f"（共 {sample}{unit}）" if lang == "zh-TW" else f" (of {sample})"
-    return figure
+    return _out_of(f"{COMPARATORS[target['comparator']]} {_quantity(target['value'], unit, lang)}", target, unit, lang)
 
 
 def format_target(target: dict[str, Any], lang: str) -> str:
@@ -32,27 +41,20 @@ def format_target(target: dict[str, Any], lang: str) -> str:
 
 def format_frequency(frequency: dict[str, Any], lang: str) -> str:
     """{times: 1, per: half-year, at_least: true} → 每半年至少1次 / at least once every six months."""
-    per = PER_PERIOD[frequency["per"]][lang]
-    times = frequency["times"]
-    if lang == "zh-TW":
-        text = f"{per}{'至少' if frequency.get('at_least') else ''}{times}次"
-    else:
-        count = ENGLISH_TIMES.get(times, f"{times} times")
-        text = f"{'at least ' if frequency.get('at_least') else ''}{count} {per}"
-        text = text[0].upper() + text[1:]
+    times = ui(TIMES.get(frequency["times"], "times_many"), lang, times=frequency["times"])
+    text = ui("frequency_at_least" if frequency.get("at_least") else "frequency_times", lang,
+              per=PER_PERIOD[frequency["per"]][lang], times=times)
+    text = text[0].upper() + text[1:]
     if "note" in frequency:
-        text += f"（{plain(frequency['note'], lang)}）" if lang == "zh-TW" else f" ({plain(frequency['note'], lang)})"
+        text = ui("parenthetical", lang, text=text, note=plain(frequency["note"], lang))
     return text
 
 
 def format_measured(measured: dict[str, Any], target: dict[str, Any] | None, lang: str) -> str:
     unit = plain(target["unit"], lang) if target and "unit" in target else ""
-    spacer = "" if lang == "zh-TW" or unit in ("%", "") else " "
-    text = f"{_number(measured['value'])}{spacer}{unit}"
-    if "of" in measured:
-        text += f"（共 {_number(measured['of'])}{unit}）" if lang == "zh-TW" else f" (of {_number(measured['of'])})"
+    text = _out_of(_quantity(measured["value"], unit, lang), measured, unit, lang)
     if target is not None:
-        text = f"{plain(target['metric'], lang)}{'：' if lang == 'zh-TW' else ': '}{text}"
+        text = plain(target["metric"], lang) + ui("colon", lang) + text
     return text
 
 
@@ -64,3 +66,12 @@ def target_for(measured: dict[str, Any], targets: list[dict[str, Any]]) -> dict[
     if ref is None:
         return None
     return next((t for t in targets if t.get("id") == ref), None)
+
+
+def measured_line(measured: dict[str, Any], targets: list[dict[str, Any]], lang: str) -> str:
+    """A measured value with its metric, and the goal of the target it is measured against."""
+    target = target_for(measured, targets)
+    line = format_measured(measured, target, lang)
+    if target is None:
+        return line
+    return ui("measured_against_target", lang, measured=line, goal=target_figure(target, lang))

@@ -1,29 +1,16 @@
-"""The data-model documentation page, generated from the JSON Schemas so it cannot drift from them."""
+"""The data-model documentation page, generated from the JSON Schemas so it cannot drift from them, with the
+columns of the download files (templates/data_model.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from markupsafe import escape
-
 from gongkai.data.schemas import SCHEMA_FILES, schema
-
-TITLES: dict[str, dict[str, Any]] = {
-    "zh-TW": {"title": "資料格式說明", "intro": "本頁由資料格式定義（JSON Schema）自動產生，與檢查資料所用的規則相同。"
-              "在編輯器中，YAML 檔第一行的 `# yaml-language-server: $schema=…` 會依同一份定義提供自動完成與錯誤提示。",
-              "field": "欄位", "type": "型態", "required": "必填", "description": "說明", "yes": "是",
-              "file": {"agency": "機關基本資料 agency.yml", "plan": "計畫 plan.yml", "results": "執行成效 results.yml",
-                       "portal": "網站設定 portal.yml"},
-              "common": "共用型態"},
-    "en": {"title": "Data model", "intro": "This page is generated from the JSON Schemas, the same rules that check the data. "
-           "In an editor, the first line of each YAML file, `# yaml-language-server: $schema=…`, gives autocompletion "
-           "and error marks from the same definitions.",
-           "field": "Field", "type": "Type", "required": "Required", "description": "Description", "yes": "yes",
-           "file": {"agency": "Agency profile agency.yml", "plan": "Plan plan.yml", "results": "Results results.yml",
-                    "portal": "Portal settings portal.yml"},
-           "common": "Shared types"},
-}
+from gongkai.export.tables import COLUMNS
+from gongkai.i18n.catalogue import ui
+from gongkai.pages.metadata import PageFacts
+from gongkai.pages.renderer import Page, Renderer
 
 NAMED_TYPES = {
     "text": "text", "markdown": "Markdown", "date": "YYYY-MM-DD", "month_or_date": "YYYY-MM(-DD)", "roc_year": "ROC year",
@@ -109,30 +96,12 @@ def _common_rows(lang: str) -> Iterator[tuple[str, str, bool, str]]:
             yield f"{name}.{key}", _type_name(child, common), key in required, _part(child.get("description", ""), lang)
 
 
-def _table(kind: str, caption: str, rows_: Iterator[tuple[str, str, bool, str]], words: dict) -> str:
-    rows = "".join(
-        f"<tr><th scope=\"row\"><code>{escape(path)}</code></th><td><code>{escape(type_name)}</code></td>"
-        f"<td>{words['yes'] if required else ''}</td><td>{escape(description)}</td></tr>"
-        for path, type_name, required, description in rows_
-    )
-    return (
-        f'<div class="gk-table-wrap" role="region" aria-labelledby="dm-{kind}" tabindex="0"><table class="gk-table">'
-        f'<caption id="dm-{kind}">{escape(caption)}</caption><thead><tr>'
-        f'<th scope="col">{words["field"]}</th><th scope="col">{words["type"]}</th>'
-        f'<th scope="col">{words["required"]}</th><th scope="col">{words["description"]}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    )
-
-
-def data_model_markdown(lang: str) -> str:
-    words = TITLES[lang]
-    out = [f"# {words['title']}", words["intro"]]
+def render_data_model(r: Renderer, facts: PageFacts) -> Page:
+    """Every schema's fields, the shared types, and the columns of the download files."""
+    lang = r.lang
+    schemas = []
     for kind in SCHEMA_FILES:
         root = schema(kind)
-        out.append(f"## {words['file'][kind]} {{#{kind}}}")
-        out.append(escape(_part(root.get("description", ""), lang)))
-        out.append(_table(kind, words["file"][kind], _rows(root, root, "", lang, frozenset()), words))
-    out.append(f"## {words['common']} {{#common}}")
-    out.append(_table("common", words["common"], _common_rows(lang), words))
-    return "\n\n".join(out) + "\n"
-
+        schemas.append((kind, _part(root.get("description", ""), lang), list(_rows(root, root, "", lang, frozenset()))))
+    return r.page("data-model.md", "data_model.md", ui("data_model", lang), facts, schemas=schemas,
+                  common=list(_common_rows(lang)), columns=COLUMNS)

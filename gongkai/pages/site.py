@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
-
 from gongkai.data.load import git_dates
-from gongkai.data.model import Portal
+from gongkai.data.model import Plan, Portal
 from gongkai.data.portal_facts import latest_update, portal_years
 from gongkai.data.problems import Report
 from gongkai.data.project import load_project
@@ -27,12 +25,12 @@ from gongkai.export.files import portal_downloads
 from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
 from gongkai.i18n import dates, text
 from gongkai.i18n.catalogue import ui
+from gongkai.i18n.languages import DEFAULT
 from gongkai.pages.agency import render_agency, render_agency_index, status_table
-from gongkai.pages.data_model import data_model_markdown
-from gongkai.pages.download_columns import columns_markdown
-from gongkai.pages.downloads import downloads_section
+from gongkai.pages.data_model import render_data_model
 from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords
-from gongkai.pages.renderer import Page, Renderer, render_plan, render_results, results_title
+from gongkai.pages.plan import render_plan, render_results, results_title
+from gongkai.pages.renderer import Page, Renderer, renderer
 from gongkai.pages.site_map import render_site_map
 from gongkai.pages.status import assess_all, render_status_page
 
@@ -41,6 +39,8 @@ _folder_dates = functools.cache(git_dates)
 
 HOME_MARKER = "<!-- gongkai:agencies -->"
 MARK_MARKER = "<!-- gongkai:accessibility-mark -->"
+
+
 @dataclass
 class Site:
     portal: Portal
@@ -67,12 +67,18 @@ class Site:
         return self.derived["downloads"]
 
     @property
+    def renderer(self) -> Renderer:
+        """The one renderer of the site's language, for every page of the build."""
+        return renderer(self.lang)
+
+    @property
     def manifest(self) -> dict[str, Any]:
         """The transparency manifest (transparency.json) of the whole site."""
         if "manifest" not in self.derived:
             self.derived["manifest"] = build_manifest(self.portal, self.settings, *self.downloads)
         return self.derived["manifest"]
 
+    @functools.cached_property
     def assessed(self) -> dict[str, list[Requirement]]:
         """Each agency's reporting requirements on the site's "today"."""
         return assess_all(self.manifest, self.today)
@@ -80,34 +86,29 @@ class Site:
     def root_files(self) -> list[tuple[str, bytes]]:
         """Files written once at the root of the whole site (by the zh-TW build): every download,
         the bulk ZIP, the transparency manifest and its schema. English pages link up to them."""
-        if self.lang != "zh-TW":
+        if self.lang != DEFAULT.code:
             return []
         files, bulk = self.downloads
         return [*((d.path, d.content) for d in files), (bulk.path, bulk.content),
                 (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
 
-    def _with_downloads(self, page: Page, plan: Any, part: str) -> Page:
-        mine = [d for d in self.downloads[0] if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
-        page.body += "\n" + "\n\n".join(downloads_section(page.path, mine, self.lang)) + "\n"
-        return page
+    def _downloads_of(self, plan: Plan, part: str) -> list[Download]:
+        return [d for d in self.downloads[0] if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
 
     def pages(self) -> list[Page]:
-        assessed = self.assessed()
-        pages = [render_agency_index(self.portal, self.lang, self.today, assessed)]
+        r = self.renderer
+        pages = [render_agency_index(r, self.portal, self.today, self.assessed)]
         for agency in self.portal.agencies.values():
-            pages.append(render_agency(agency, self.lang))
+            pages.append(render_agency(r, agency))
             for year in agency.years():
                 plan = agency.plans[year]
-                pages.append(self._with_downloads(render_plan(agency, plan, self.lang), plan, "plan"))
+                pages.append(render_plan(r, agency, plan, self._downloads_of(plan, "plan")))
                 if plan.results:
-                    pages.append(self._with_downloads(render_results(agency, plan, self.lang), plan, "results"))
-        pages.append(render_status_page(self.manifest, self.downloads[1], self.today, self.lang,
+                    pages.append(render_results(r, agency, plan, self._downloads_of(plan, "results")))
+        pages.append(render_status_page(r, self.manifest, self.downloads[1], self.today,
                                         self.site_facts(ui("reporting_status", self.lang))))
-        pages.append(Page(path="data-model.md", title=ui("data_model", self.lang),
-                          body=data_model_markdown(self.lang) + "\n" + columns_markdown(self.lang),
-                          facts=self.site_facts(ui("data_model", self.lang)),
-                          meta={"title": ui("data_model", self.lang)}))
-        pages.append(render_site_map(self.site_tree(), self.lang, self.site_facts(ui("site_map", self.lang))))
+        pages.append(render_data_model(r, self.site_facts(ui("data_model", self.lang))))
+        pages.append(render_site_map(r, self.site_tree(), self.site_facts(ui("site_map", self.lang))))
         for page in pages:
             page.meta.update(self.page_meta(page.facts))
         return pages
@@ -138,8 +139,8 @@ class Site:
     def expand(self, markdown: str, page_path: str) -> str:
         """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
         if HOME_MARKER in markdown:
-            markdown = markdown.replace(HOME_MARKER, status_table(self.portal, self.lang, self.today, page_path,
-                                                                 self.assessed()))
+            markdown = markdown.replace(HOME_MARKER, status_table(self.renderer, self.portal, self.today, page_path,
+                                                                 self.assessed))
         if MARK_MARKER in markdown:
             markdown = markdown.replace(MARK_MARKER, self._mark_html(page_path))
         return markdown
@@ -149,21 +150,19 @@ class Site:
         if mark is None:
             return ""
         src = relative(page_path if page_path.endswith("index.md") else page_path[:-3] + "/index.md", mark.site_path)
-        return (f'<p class="gk-mark"><a href="{escape(mark.url)}"><img src="{escape(src)}" width="{MARK_SIZE[0]}" '
-                f'height="{MARK_SIZE[1]}" alt="{escape(mark.alt)}"></a></p>')
+        return self.renderer.macro("mark.html", "accessibility_mark", mark, src, MARK_SIZE)
 
     def site_tree(self) -> list[Any]:
         """Every page, in MkDocs `nav` form (a list of {title: path or [children]}): the site map's tree."""
         lang = self.lang
-        r = Renderer(lang)
         agencies: list[Any] = [{ui("agencies", lang): "plans/index.md"}]
         for agency in self.portal.agencies.values():
             children: list[Any] = [{ui("profile", lang): f"plans/{agency.id}/index.md"}]
             for year in agency.years():
                 plan = agency.plans[year]
-                entries: list[Any] = [{r.year(year): f"plans/{agency.id}/{year}/index.md"}]
+                entries: list[Any] = [{dates.year_label(year, lang): f"plans/{agency.id}/{year}/index.md"}]
                 if plan.results:
-                    entries.append({results_title(agency, plan, lang): f"plans/{agency.id}/{year}/results/index.md"})
+                    entries.append({results_title(plan, lang): f"plans/{agency.id}/{year}/results/index.md"})
                 children.extend(entries)
             agencies.append({text.plain(agency.name, lang): children})
         return self._menu(agencies)

@@ -9,11 +9,9 @@ import threading
 from concurrent.futures import Future
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from gongkai.data.reporting import DEFAULT_DEADLINE, Requirement, assess
 from gongkai.export.manifest import MANIFEST_PATH, manifest_errors
-from gongkai.pages.status import requirement_text
+from gongkai.pages.status import requirement_sentence
 from gongkai.spotcheck.checks import (
     SamplePage,
     anchors,
@@ -185,8 +183,7 @@ class SiteCheck:
 
 def _as_on_status_page(requirement: Requirement) -> dict[str, str]:
     """The requirement in the status page's own words, as plain text in both languages."""
-    return {lang: BeautifulSoup(str(requirement_text(requirement, lang)), "html.parser").get_text()
-            for lang in ("zh-TW", "en")}
+    return {lang: requirement_sentence(requirement, lang) for lang in ("zh-TW", "en")}
 
 
 def sample_pool(manifest: dict[str, Any], base: str) -> list[SamplePage]:

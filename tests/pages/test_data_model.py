@@ -1,5 +1,11 @@
 from gongkai.data.schemas import schema
-from gongkai.pages.data_model import data_model_markdown
+from gongkai.pages.data_model import render_data_model
+from gongkai.pages.metadata import PageFacts
+from gongkai.pages.renderer import renderer
+
+
+def data_model_markdown(lang):
+    return render_data_model(renderer(lang), PageFacts(title="", description="", updated=None)).body
 
 
 def _property_names(node, seen=None):

@@ -3,6 +3,7 @@ from bs4 import BeautifulSoup
 from gongkai.data.load import load_portal
 from gongkai.data.settings import Settings
 from gongkai.pages.footer import contact_html, policy_links
+from gongkai.pages.renderer import renderer
 
 
 def test_single_agency_portal_shows_its_own_contact_details(minimal_plans):
@@ -11,7 +12,7 @@ def test_single_agency_portal_shows_its_own_contact_details(minimal_plans):
                            + "address: 範例路1號\nphone: (02)1234-5678\nemail: a@example.gov.tw\n", encoding="utf-8")
     portal, report = load_portal(minimal_plans)
     assert report.ok
-    soup = BeautifulSoup(str(contact_html(Settings(), portal, "en")), "html.parser")
+    soup = BeautifulSoup(str(contact_html(Settings(), portal, renderer("en"))), "html.parser")
     assert soup.select_one(".gk-footer__name").get_text() == "Sample Office"
     assert "(02)1234-5678" in soup.get_text() and soup.select_one('a[href="mailto:a@example.gov.tw"]')
 
@@ -19,7 +20,7 @@ def test_single_agency_portal_shows_its_own_contact_details(minimal_plans):
 def test_portal_publisher_wins_over_agencies(minimal_plans):
     portal, _ = load_portal(minimal_plans)
     settings = Settings(publisher={"name": "發布機關", "phone": "(02)0000-0000"})
-    assert "發布機關" in str(contact_html(settings, portal, "zh-TW"))
+    assert "發布機關" in str(contact_html(settings, portal, renderer("zh-TW")))
 
 
 def test_footer_links_name_every_policy_page():

@@ -6,8 +6,9 @@ from bs4 import BeautifulSoup
 from support import PLANS
 
 from gongkai.data.settings import load_settings
+from gongkai.pages.renderer import renderer
 from gongkai.pages.site import Site
-from gongkai.pages.status import PATH
+from gongkai.pages.status import PATH, requirement_sentence
 
 EXEMPTION = """
 reporting:
@@ -103,3 +104,16 @@ def test_an_exemption_for_an_unknown_agency_is_reported(tmp_path):
     _, report = Site.load(PLANS, "en", settings_file=path)
     assert not report.ok
     assert "chiayi-veterans" in report.format(tmp_path) and "not in plans/" in report.format(tmp_path)
+
+
+def test_the_plain_sentence_for_the_spot_check_says_what_the_page_says(tmp_path):
+    requirements = []
+    for on in (datetime.date(2026, 1, 15), datetime.date(2026, 2, 1)):
+        site, _ = Site.load(PLANS, "en", on=on, settings_file=_settings(tmp_path))
+        requirements += [req for reqs in site.assessed.values() for req in reqs]
+    assert {req.state for req in requirements} == {"due", "exempt", "late", "met"}
+    for lang in ("zh-TW", "en"):
+        for req in requirements:
+            cell = BeautifulSoup(renderer(lang).macro("reporting.html", "requirement", req), "html.parser")
+            cell.select_one("[aria-hidden]").decompose()
+            assert cell.get_text().strip() == requirement_sentence(req, lang)

@@ -28,6 +28,7 @@ def test_both_languages_share_one_load_of_the_data(tmp_path, monkeypatch):
 
     loads = []
     real = project._load
+    monkeypatch.setattr(project, "_last", None)
     monkeypatch.setattr(project, "_load", lambda *args: loads.append(args) or real(*args))
     monkeypatch.chdir(ROOT)
     from gongkai.cli import main
