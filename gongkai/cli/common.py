@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+from gongkai.cycle.agency_files import ToolError
 from gongkai.data.problems import Bilingual
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -42,3 +44,17 @@ def plans_option(parser: argparse.ArgumentParser) -> None:
 
 def plans_dir(args: argparse.Namespace) -> Path:
     return (args.plans or project_root() / "plans").resolve()
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def tool_errors_reported(run: Command) -> Command:
+    """`run`, with bad input to a tool printed as its bilingual message instead of a traceback."""
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except ToolError as error:
+            print(error.format(), file=sys.stderr)
+            return EXIT_FAILED
+    return wrapped

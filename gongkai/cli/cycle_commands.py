@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from gongkai.cli.common import EXIT_FAILED, EXIT_OK, plans_dir, plans_option
-from gongkai.cycle.agency_files import ToolError, checked_plan, roc_year
+from gongkai.cli.common import EXIT_OK, plans_dir, plans_option, tool_errors_reported
+from gongkai.cycle.agency_files import checked_plan, roc_year
 from gongkai.cycle.diff import format_changes
 from gongkai.cycle.new_year import new_year
 from gongkai.cycle.results_skeleton import results_skeleton
@@ -70,16 +70,6 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reported(run: object) -> object:
-    """`run`, with bad input to the tool printed as its bilingual message instead of a traceback."""
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return run(args)  # type: ignore[operator]
-        except ToolError as error:
-            print(error.format(), file=sys.stderr)
-            return EXIT_FAILED
-    return wrapped
-
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("new-year", help="複製計畫到下一年度 / copy the latest plan to the next ROC year")
@@ -87,13 +77,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--from", dest="source", metavar="YEAR", help="copy this year's plan instead of the latest")
     parser.add_argument("--force", action="store_true", help="replace the next year's plan.yml if it exists")
     plans_option(parser)
-    parser.set_defaults(run=_reported(run_new_year))
+    parser.set_defaults(run=tool_errors_reported(run_new_year))
 
     parser = commands.add_parser("results-skeleton", help="執行成效骨架 / write or complete a plan's results.yml")
     parser.add_argument("agency", help=AGENCY_HELP)
     parser.add_argument("year", help="the ROC year of the plan, e.g. 114")
     plans_option(parser)
-    parser.set_defaults(run=_reported(run_results_skeleton))
+    parser.set_defaults(run=tool_errors_reported(run_results_skeleton))
 
     parser = commands.add_parser("diff", help="比較兩年度 / show what changed in a plan between two years")
     parser.add_argument("agency", help=AGENCY_HELP)
@@ -102,4 +92,4 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=CODES, default=CODES[0],
                         help="zh-TW: Chinese texts with English labels beside (default); en: English")
     plans_option(parser)
-    parser.set_defaults(run=_reported(run_diff))
+    parser.set_defaults(run=tool_errors_reported(run_diff))

@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from gongkai.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, plans_dir, plans_option
-from gongkai.cycle.agency_files import ToolError, roc_year
+from gongkai.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, plans_dir, plans_option, tool_errors_reported
+from gongkai.cycle.agency_files import roc_year
 from gongkai.cycle.importing.importer import import_document
 from gongkai.cycle.importing.readers import ReadError
 from gongkai.cycle.importing.report import format_review
@@ -58,15 +58,6 @@ def run_import_results(args: argparse.Namespace) -> int:
     return EXIT_OK if outcome.ok else EXIT_FAILED
 
 
-def _reported(run: object) -> object:
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return run(args)  # type: ignore[operator]
-        except ToolError as error:
-            print(error.format(), file=sys.stderr)
-            return EXIT_FAILED
-    return wrapped
-
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("import", help="匯入機關的計畫文件為草稿 / import an agency's document as a draft plan")
@@ -75,14 +66,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", help="the plan's ROC year, when the document does not say it (e.g. 114)")
     parser.add_argument("--force", action="store_true", help="replace a draft written by an earlier import (never other files)")
     plans_option(parser)
-    parser.set_defaults(run=_reported(run_import))
+    parser.set_defaults(run=tool_errors_reported(run_import))
 
     parser = commands.add_parser("results-template", help="執行成效填報表 / write a spreadsheet (ODS and CSV) to fill in the results")
     parser.add_argument("agency", help=AGENCY_HELP)
     parser.add_argument("year", help="the ROC year of the plan, e.g. 114")
     parser.add_argument("--out", type=Path, default=None, help="the folder to write to (default: the plan's year folder)")
     plans_option(parser)
-    parser.set_defaults(run=_reported(run_results_template))
+    parser.set_defaults(run=tool_errors_reported(run_results_template))
 
     parser = commands.add_parser("import-results", help="匯入填好的執行成效表 / bring a filled-in results spreadsheet into results.yml")
     parser.add_argument("file", metavar="FILE", help="the filled-in .ods or .csv file")
@@ -90,4 +81,4 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", required=True, help="the ROC year of the plan, e.g. 114")
     parser.add_argument("--force", action="store_true", help="replace entries already filled in differently")
     plans_option(parser)
-    parser.set_defaults(run=_reported(run_import_results))
+    parser.set_defaults(run=tool_errors_reported(run_import_results))
