@@ -8,11 +8,16 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from gongkai.data.glossary import jieba_user_dictionary, search_words
 from gongkai.i18n.catalogue import chrome, ui
@@ -72,6 +77,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
     return _site.expand(markdown, page.file.src_uri)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Titles, navigation and metadata come from agencies' data: the theme's templates escape whatever they
+    # print, as Jinja does when asked. What is HTML already is marked so in on_page_context.
+    env.autoescape = True
+    return env
+
+
+@event_priority(-100)  # after the search plugin has read the page
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # The page's HTML and its table of contents (whose titles are HTML text, escaped by Markdown) are
+    # printed as they are.
+    page.content = Markup(page.content or "")
+    _mark_toc(page.toc)
+    return context
+
+
+def _mark_toc(items: Any) -> None:
+    for item in items:
+        if isinstance(item, AnchorLink):
+            item.title = Markup(item.title)
+            _mark_toc(item.children)
 
 
 def _segment_glossary_terms(site: Site) -> None:

@@ -141,6 +141,25 @@ def markdown_faults(source: str) -> list[Fault]:
             if not (is_site_address(address) if kind == "image" else is_link_address(address))]
 
 
+# The characters Python-Markdown reads as markup and takes a backslash before ("<" and ">" become entities).
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_literal(value: str) -> str:
+    """`value` as literal text in one line of Markdown (a heading): its *, _, [, {, < and the like shown, not
+    read as emphasis, links, attribute lists (`{: onclick=…}`) or HTML, and its line breaks as spaces, so
+    that no line of it starts a paragraph of its own."""
+    one_line = " ".join(re.split(r"\r\n|\r|\n", value))
+    # Python-Markdown's backslash escapes, then entities for what has none (<, >, &, quotes).
+    return str(escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)))
+
+
+def heading(value: Any, lang: str) -> Markup:
+    """A plain-text field inside a Markdown heading, shown as typed, marked with its language as `inline` does."""
+    shown = pick(value, lang)
+    return _wrap(markdown_literal(shown.value), shown, lang, block=False)
+
+
 def block(value: Any, lang: str) -> Markup:
     """A Markdown field as block HTML, marked with its language when it differs from the page's."""
     if value is None:

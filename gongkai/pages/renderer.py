@@ -7,7 +7,6 @@ nothing here depends on MkDocs.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,10 +49,6 @@ class Page:
 
 def colon(lang: str) -> str:
     return "：" if lang == "zh-TW" else ": "
-
-
-def _markdown_escape(value: str) -> str:
-    return re.sub(r"([\\`*_\[\]#<>{}])", r"\\\1", value)
 
 
 class Renderer:
@@ -149,7 +144,7 @@ class Renderer:
         return blocks
 
     def page(self, path: str, title: str, parts: list[str], facts: PageFacts, *, page_title: str | None = None) -> Page:
-        body = [f"# {_markdown_escape(title)}", *[p for p in parts if p]]
+        body = [f"# {text.markdown_literal(title)}", *[p for p in parts if p]]
         return Page(path=path, title=title, body="\n\n".join(body) + "\n", facts=facts,
                     meta={"title": page_title or title})
 
@@ -183,7 +178,7 @@ def render_plan(agency: Agency, plan: Plan, lang: str) -> Page:
         annexes_shown = annexes_shown or section["kind"] == "annexes"
     if plan.annexes and not annexes_shown:
         heading = SECTION_HEADINGS["annexes"][lang]
-        parts.append(f"## {_markdown_escape(heading)} {{#sec-annexes}}")
+        parts.append(f"## {text.markdown_literal(heading)} {{#sec-annexes}}")
         parts.append(html_block(_annex_list(r, plan, nodes)))
     parts.extend(changes_parts(agency, plan, lang, path))
     parts.extend(_history(r, plan))
@@ -233,7 +228,8 @@ def _section(r: Renderer, plan: Plan, section: dict[str, Any], number: int, node
         return [html_block(f'<div class="gk-clause" id="{anchor}"><span class="gk-marker">{mark}</span>'
                             f'<div class="gk-item">{text.inline_markdown(section["text"], lang)}</div></div>')]
     heading_value = section.get("heading") or SECTION_HEADINGS[section["kind"]]
-    heading = text.inline(heading_value, lang)
+    # Data in a heading is text: no Markdown, HTML or attribute list (`{: onclick=…}`) of its own.
+    heading = text.heading(heading_value, lang)
     parts = [f"## {mark}{heading} {{#{anchor}}}"]
     if section["kind"] == "body":
         parts.extend(_body(r, plan, section))

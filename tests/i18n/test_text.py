@@ -1,6 +1,8 @@
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from gongkai.i18n.text import block, inline, inline_markdown, markdown_faults, pick
+from gongkai.i18n.text import block, heading, inline, inline_markdown, markdown_faults, pick
 
 
 def test_plain_strings_are_chinese():
@@ -87,3 +89,21 @@ def test_table_columns_are_aligned_without_a_style_attribute():
     # The Content-Security-Policy allows no inline style.
     html = str(block("| 項目 | 數量 |\n|:--|--:|\n| 窗口 | 3 |", "zh-TW"))
     assert '<td align="right">3</td>' in html and "style" not in html
+
+
+@pytest.mark.parametrize("text", [
+    "標題 { onfocus=alert(1) autofocus tabindex=1",
+    "標題 {: onclick=alert(1) }",
+    "x</title><script>alert(1)</script>",
+    "[按此](javascript:alert(1)) *不是強調* _也不是_ `code` #1.",
+    "第一行\n\n{: onclick=alert(1) }第二行",
+    "示範\"機關 & <b>'s",
+])
+def test_a_heading_shows_its_text_as_typed_and_nothing_else(text):
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"])
+    h2 = BeautifulSoup(md.convert(f"## 壹、{heading(text, 'zh-TW')} {{#sec-1}}"), "html.parser").find_all()
+    assert [(e.name, e.attrs) for e in h2] == [("h2", {"id": "sec-1"})]
+    assert h2[0].get_text() == "壹、" + " ".join(text.split("\n"))
+    en = BeautifulSoup(md.reset().convert(f"## {heading(text, 'en')} {{#sec-2}}"), "html.parser").find_all()
+    assert [(e.name, e.attrs) for e in en] == [("h2", {"id": "sec-2"}),
+                                                ("span", {"lang": "zh-Hant-TW", "class": ["gk-untranslated"]})]
