@@ -24,7 +24,7 @@ from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages.footer import contact_html, policy_links
 from gongkai.pages.site import Site
-from gongkai.pages.static import stylesheet
+from gongkai.pages.static import CONTENT_SECURITY_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["html_lang"] = BY_CODE[lang].html_lang
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, lang)
     config.extra["footer_links"] = policy_links(lang)
+    config.extra["content_security_policy"] = CONTENT_SECURITY_POLICY
     # Each language lives in its own folder: the first at the root, the others under their prefix.
     up = "../" * BY_CODE[lang].prefix.count("/")
     config.extra["alternate"] = [
@@ -63,6 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _site.pages():
         files.append(File.generated(config, page.path, content=page.markdown))
     files.append(File.generated(config, "assets/gongkai.css", content=stylesheet()))
+    for destination, content in scripts():
+        files.append(File.generated(config, destination, content=content))
     for source, destination in _site.assets():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
     for destination, content in _site.root_files():
