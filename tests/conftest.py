@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -36,6 +37,6 @@ def hostile_site(hostile, tmp_path_factory) -> Path:
     """The site built from `hostile`, both languages."""
     out = tmp_path_factory.mktemp("hostile-site") / "site"
     result = subprocess.run([*GONGKAI, "build", "--plans", str(hostile.plans), "--out", str(out)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env={**os.environ, "GONGKAI_TODAY": "2026-02-01"})
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -16,7 +16,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from support import EXAMPLE_AGENCY, PLANS, ROOT
+from support import EXAMPLE_AGENCY, FIXTURES, PLANS, ROOT
 
 from gongkai.data.project import load_project
 from gongkai.data.schema_messages import field_path
@@ -56,6 +56,8 @@ PINNED = {
     (PLAN, "title.zh-TW"): PAYLOADS[1],
     ("portal.yml", "publisher.name.zh-TW"): PAYLOADS[2],
     (PLAN, "sections[0].heading.zh-TW"): PAYLOADS[5],
+    ("portal.yml", "accessibility_mark.alt"): PAYLOADS[3],
+    ("portal.yml", "reporting.exemptions[1].reason"): PAYLOADS[0],
 }
 
 
@@ -104,6 +106,20 @@ def hostile_project(target: Path, offset: int = 0) -> HostileProject:
     """Copy the example agency and portal.yml under `target`, with payloads in every field the check accepts."""
     shutil.copytree(PLANS / EXAMPLE_AGENCY, target / "plans" / EXAMPLE_AGENCY)
     shutil.copy(ROOT / "portal.yml", target / "portal.yml")
+    # portal.yml's optional parts too, so that their texts get payloads: the mark and the exemptions.
+    shutil.copy(FIXTURES / "accessibility-mark.png", target / "mark.png")
+    with (target / "portal.yml").open("a", encoding="utf-8") as portal:
+        portal.write(f"""
+accessibility_mark:
+  image: mark.png
+  url: https://accessibility.moda.gov.tw/Applications/Detail?category=20260101000000
+  alt: 通過AA等級無障礙網頁檢測
+reporting:
+  deadline: "01-31"
+  exemptions:
+    - {{agency: {EXAMPLE_AGENCY}, year: 115, item: plan, reason: {{zh-TW: 改制, en: Reorganised}}}}
+    - {{agency: {EXAMPLE_AGENCY}, year: 114, item: results, reason: 改制}}
+""")
     yaml = _yaml()
     docs = {path: yaml.load(path.read_text(encoding="utf-8")) for path in _files(target)}
     originals: dict[tuple[Path, tuple[Any, ...]], str] = {}

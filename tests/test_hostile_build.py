@@ -37,3 +37,12 @@ def test_titles_names_and_metadata_read_back_as_typed(hostile_site):
     assert page.find("h1").get_text() == title
     assert page.select_one("#sec-basis").get_text().endswith(PINNED[(PLAN, "sections[0].heading.zh-TW")])
     assert page.select_one(".gk-footer__name").get_text() == publisher
+
+
+def test_the_accessibility_mark_and_exemption_reasons_read_back_as_typed(hostile_site):
+    home = BeautifulSoup((hostile_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    mark = home.select_one(".gk-mark img")
+    assert mark["alt"] == PINNED[("portal.yml", "accessibility_mark.alt")]
+    assert mark["src"] == "assets/accessibility-mark.png"
+    # Last year's results are excused, with the reason, in the home page's table of agencies.
+    assert PINNED[("portal.yml", "reporting.exemptions[1].reason")] in home.select_one("table.gk-agencies").get_text()
