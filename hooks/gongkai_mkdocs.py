@@ -24,11 +24,17 @@ from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages.footer import contact_html, policy_links
 from gongkai.pages.site import Site
-from gongkai.pages.static import CONTENT_SECURITY_POLICY, scripts, stylesheet
+from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 _site: Site | None = None
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -48,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["html_lang"] = BY_CODE[lang].html_lang
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, lang)
     config.extra["footer_links"] = policy_links(lang)
-    config.extra["content_security_policy"] = CONTENT_SECURITY_POLICY
+    config.extra["content_security_policy"] = PREVIEW_POLICY if _command == "serve" else CONTENT_SECURITY_POLICY
     # Each language lives in its own folder: the first at the root, the others under their prefix.
     up = "../" * BY_CODE[lang].prefix.count("/")
     config.extra["alternate"] = [

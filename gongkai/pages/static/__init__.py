@@ -8,6 +8,9 @@ from importlib import resources
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
                            "base-uri 'self'; form-action 'self'")
+# The preview (`gongkai serve`): MkDocs reloads the page on a change by an inline script of its own, which
+# differs on every page load, so no hash can name it.
+PREVIEW_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 # The theme's inline scripts, as files (see overrides/partials/javascripts/): site path → file name here.
 SCRIPTS = {"assets/theme-scope.js": "theme-scope.js", "assets/theme-content.js": "theme-content.js"}
 
