@@ -9,22 +9,33 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from gongkai.data.glossary import jieba_user_dictionary, search_words
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages.footer import contact_html, policy_links
 from gongkai.pages.site import Site
-from gongkai.pages.static import stylesheet
+from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 _site: Site | None = None
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -44,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["html_lang"] = BY_CODE[lang].html_lang
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, site.renderer)
     config.extra["footer_links"] = policy_links(lang)
+    config.extra["content_security_policy"] = PREVIEW_POLICY if _command == "serve" else CONTENT_SECURITY_POLICY
     # Each language lives in its own folder: the first at the root, the others under their prefix.
     up = "../" * BY_CODE[lang].prefix.count("/")
     config.extra["alternate"] = [
@@ -59,6 +71,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _site.pages():
         files.append(File.generated(config, page.path, content=page.markdown))
     files.append(File.generated(config, "assets/gongkai.css", content=stylesheet()))
+    for destination, content in scripts():
+        files.append(File.generated(config, destination, content=content))
     for source, destination in _site.assets():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
     for destination, content in _site.root_files():
@@ -73,6 +87,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
     return _site.expand(markdown, page.file.src_uri)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Titles, navigation and metadata come from agencies' data: the theme's templates escape whatever they
+    # print, as Jinja does when asked. What is HTML already is marked so in on_page_context.
+    env.autoescape = True
+    return env
+
+
+@event_priority(-100)  # after the search plugin has read the page
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # The page's HTML and its table of contents (whose titles are HTML text, escaped by Markdown) are
+    # printed as they are.
+    page.content = Markup(page.content or "")
+    _mark_toc(page.toc)
+    return context
+
+
+def _mark_toc(items: Any) -> None:
+    for item in items:
+        if isinstance(item, AnchorLink):
+            item.title = Markup(item.title)
+            _mark_toc(item.children)
 
 
 def _segment_glossary_terms(site: Site) -> None:

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import GONGKAI, PLANS, SEED_PLANS, SEEDS
+from support import GONGKAI, PLANS, ROOT, SEED_PLANS, SEEDS
 
 from gongkai.data.load import load_portal
 from gongkai.data.schemas import schema
 from gongkai.data.translation_coverage import text_fields
 from gongkai.export.manifest import manifest_errors
+from gongkai.pages.static import CONTENT_SECURITY_POLICY
 
 BUILD = [*GONGKAI, "build"]
 MARKER = re.compile(r"^(?:[壹貳參叁肆伍陸柒捌玖拾]+、|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]+[.、]|[甲乙丙丁]、|[-•])\s*")
@@ -298,15 +299,24 @@ def test_policy_pages_exist_in_both_languages(site):
     assert "Open Government Data License" in html(site, "open-data").get_text()
 
 
-def test_every_page_links_to_its_other_language_version(site):
+def test_every_page_names_its_other_language_version_in_the_sitemap_not_in_its_head(site):
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    import xml.etree.ElementTree as ElementTree
+    listed = {}
+    for sitemap in (site / "sitemap.xml", site / "en" / "sitemap.xml"):
+        for url in ElementTree.parse(sitemap).getroot().findall("s:url", namespace):
+            listed[url.find("s:loc", namespace).text] = {link.get("hreflang"): link.get("href")
+                                                          for link in url.findall("x:link", namespace)}
     for page in _pages(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        links = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        # The theme's script fetches a sitemap beside every <link rel="alternate">, from the published host.
+        assert not soup.find_all("link", rel="alternate"), page
         path = page.parent.relative_to(site).as_posix()
+        language = "en/" if path == "en" or path.startswith("en/") else ""
         path = "" if path == "." else path.removeprefix("en").lstrip("/")
         suffix = f"{path}/" if path else ""
-        assert links == {"zh-Hant-TW": f"https://www.example.gov.tw/{suffix}",
-                         "en": f"https://www.example.gov.tw/en/{suffix}"}, page
+        assert listed[f"https://www.example.gov.tw/{language}{suffix}"] == {
+            "zh-Hant-TW": f"https://www.example.gov.tw/{suffix}", "en": f"https://www.example.gov.tw/en/{suffix}"}, page
 
 
 def test_sitemaps_list_each_page_with_its_alternates(site):
@@ -392,3 +402,23 @@ def test_manifest_and_downloads_are_byte_identical_when_built_twice(site, tmp_pa
         for d in (p[part] or {}).get("downloads", [])]
     for name in files:
         assert (site / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_every_page_carries_the_content_security_policy_before_anything_it_governs(site):
+    for page in [*_pages(site), site / "404.html", site / "en" / "404.html"]:
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        tags = head.find_all(True)
+        assert [t.name for t in tags[:2]] == ["meta", "meta"] and tags[0].get("charset") == "utf-8", page
+        assert tags[1].attrs == {"http-equiv": "Content-Security-Policy", "content": CONTENT_SECURITY_POLICY}, page
+    # The theme's inline scripts are files; no page has a script of its own (the JSON configuration is data).
+    for page in _pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not [s for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"], page
+        assert not soup.find_all(style=True) and not soup.find_all("style"), page
+
+
+def test_the_readme_gives_servers_the_same_policy_as_a_header():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    header = f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'self'"
+    assert f'Header always set Content-Security-Policy "{header}"' in readme
+    assert f'add_header Content-Security-Policy "{header}" always;' in readme

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import xml.etree.ElementTree as ElementTree
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from crawl import element_ids, fetch, linked_addresses, sitemap_addresses, without_fragment
+from crawl import SITEMAP_NAMESPACES, element_ids, fetch, linked_addresses, sitemap_addresses, without_fragment
 from support import GONGKAI
 
 from gongkai.devtools.loopback import serve
@@ -89,12 +90,15 @@ def test_every_link_asset_and_script_of_every_page_resolves_under_the_sub_path(s
     assert len(links.status) > len(crawl)
 
 
-def test_the_language_switcher_and_alternates_lead_to_the_same_page_in_the_other_language(site_url, crawl):
+def test_the_language_switcher_and_sitemap_alternates_lead_to_the_same_page_in_the_other_language(site_url, crawl):
     page = site_url + "plans/example-district-office/114/results/"
     soup = BeautifulSoup(crawl[page], "html.parser")
     switcher = soup.select_one("a.gk-language__link")
     assert urljoin(page, switcher["href"]) == site_url + "en/plans/example-district-office/114/results/"
-    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+    sitemap = ElementTree.fromstring(fetch(site_url + "sitemap.xml")[1])
+    entry = next(url for url in sitemap.findall("s:url", SITEMAP_NAMESPACES)
+                 if url.find("s:loc", SITEMAP_NAMESPACES).text == page)
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", SITEMAP_NAMESPACES)}
     assert alternates == {"zh-Hant-TW": page, "en": site_url + "en/plans/example-district-office/114/results/"}
     assert soup.find("link", rel="canonical")["href"] == page
 

@@ -26,7 +26,10 @@ def _checked(path: Path, kind: str, report: Report) -> Document | None:
         return None
     problems = schema_problems(doc, kind)
     report.extend(problems)
-    return None if problems else doc
+    if problems:
+        return None
+    report.extend(rules.markdown_problems(doc, kind))
+    return doc
 
 
 def git_dates(root: Path) -> dict[Path, datetime.date]:

@@ -9,7 +9,10 @@ from typing import Any
 from gongkai.data.model import LEAF_FIELDS, Node, build_nodes
 from gongkai.data.problems import Bilingual, Problem
 from gongkai.data.schema_messages import field_path
+from gongkai.data.schemas import schema
+from gongkai.data.translation_coverage import text_fields
 from gongkai.data.yaml_source import Document
+from gongkai.i18n.text import LANGS, markdown_faults
 
 MAX_DEPTH = 3
 SINGLE_SECTIONS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
@@ -175,3 +178,33 @@ def _evidence_problems(doc: Document, path: list[Any], entry: dict[str, Any]) ->
             yield _at(doc, [*path, "evidence", index, "file"], Bilingual("找不到佐證檔案", "the evidence file is missing"),
                       expected=Bilingual("與 results.yml 同一資料夾中的檔案", "a file in the plan's folder"),
                       found=evidence["file"])
+
+
+def markdown_problems(doc: Document, kind: str) -> list[Problem]:
+    """Links and images in the Markdown fields of `doc` (an agency, plan or results file) that the pages
+    leave out: links that run script or carry a document (javascript:, data:), images from other sites."""
+    root = schema(kind)
+    problems = []
+    for path, value in text_fields(doc.data, root, root, definitions=("markdown",)):
+        texts = [(list(path), value)] if isinstance(value, str) else \
+            [([*path, lang], value[lang]) for lang in LANGS if isinstance(value, dict) and lang in value]
+        for where, source in texts:
+            for fault in markdown_faults(source):
+                summary, expected, hint = MARKDOWN_FAULTS[fault.kind]
+                problems.append(_at(doc, where, summary, expected=expected, found=fault.address, hint=hint))
+    return problems
+
+
+# Summary, expected and hint for each kind of fault.
+MARKDOWN_FAULTS: dict[str, tuple[Bilingual, Bilingual, Bilingual]] = {
+    "link": (Bilingual("連結網址不可使用", "a link address that may not be used"),
+             Bilingual("以 https://、http://、mailto: 或 tel: 開頭的網址，或本站網址",
+                       "an address starting with https://, http://, mailto: or tel:, or one within the site"),
+             Bilingual("javascript: 與 data: 等連結會在讀者的瀏覽器中執行或開啟內容，網頁會略過它們",
+                       "links such as javascript: and data: run or open content in the reader's browser; the pages leave them out")),
+    "image": (Bilingual("圖片必須是本站的檔案", "an image must be a file of the site"),
+              Bilingual("相對網址，例如 photo.png", "a relative address, e.g. photo.png"),
+              Bilingual("其他網站的圖片會讓該網站得知每一位讀者的造訪，網頁會略過它們；佐證照片請用 results.yml 的 evidence（kind: image）",
+                        "an image from another site tells that site of every reader's visit, so the pages leave it out; "
+                        "show photos as evidence in results.yml (kind: image)")),
+}

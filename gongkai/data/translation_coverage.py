@@ -49,26 +49,28 @@ def _matches(value: Any, rule: dict[str, Any]) -> bool:
     return value in rule.get("enum", [value])
 
 
-def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any],
-                path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """Every (path, value) in `value` that the schema `node` declares as text or Markdown."""
+def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any], path: tuple[Any, ...] = (),
+                definitions: tuple[str, ...] = TEXT_DEFINITIONS) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every (path, value) in `value` that the schema `node` declares as text or Markdown (or as one of
+    `definitions` of common.schema.json)."""
     node, document = _resolve(node, document)
     if any(node is schema("common")["definitions"][name] for name in TEXT_DEFINITIONS):
-        yield path, value
+        if any(node is schema("common")["definitions"][name] for name in definitions):
+            yield path, value
         return
     if isinstance(value, dict):
         for branch in _branches(node, value):
-            yield from text_fields(value, branch, document, path)
+            yield from text_fields(value, branch, document, path, definitions)
         properties = node.get("properties", {})
         extra = node.get("additionalProperties")
         for key, item in value.items():
             if key in properties:
-                yield from text_fields(item, properties[key], document, (*path, key))
+                yield from text_fields(item, properties[key], document, (*path, key), definitions)
             elif isinstance(extra, dict) and not node.get("allOf"):
-                yield from text_fields(item, extra, document, (*path, key))
+                yield from text_fields(item, extra, document, (*path, key), definitions)
     elif isinstance(value, list) and isinstance(node.get("items"), dict):
         for index, item in enumerate(value):
-            yield from text_fields(item, node["items"], document, (*path, index))
+            yield from text_fields(item, node["items"], document, (*path, index), definitions)
 
 
 def file_coverage(data: Any, kind: str, lang: str = "en") -> Coverage:

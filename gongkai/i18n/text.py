@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import markdown as markdown_lib
+import nh3
 from markupsafe import Markup, escape
 
 from gongkai.i18n.languages import BY_CODE, CODES, DEFAULT
@@ -51,13 +54,110 @@ def inline(value: Any, lang: str) -> Markup:
     return _wrap(str(escape(shown.value)), shown, lang, block=False)
 
 
-_MD = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+# Column alignment as the align attribute: a style attribute would need the Content-Security-Policy to allow
+# inline styles.
+_MD = markdown_lib.Markdown(extensions=["sane_lists", "tables"], extension_configs={"tables": {"use_align_attribute": True}},
+                            output_format="html")
+
+# What a Markdown field may become: the elements Markdown makes, links to the web, to mail and phone numbers or
+# within the site, and images of the site itself only. No script, no event handler, nothing that makes a
+# reader's browser fetch from another host.
+MARKDOWN_TAGS = {"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img",
+                 "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6"}
+MARKDOWN_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+                       "th": {"align"}, "td": {"align"}}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Browsers drop these from an address before reading it (and read "\\" as "/").
+_IGNORED_IN_ADDRESSES = re.compile(r"[\x00-\x20\x7f]")
 
 
-def render_markdown(source: str) -> str:
+def _address(value: str) -> str:
+    return _IGNORED_IN_ADDRESSES.sub("", value).replace("\\", "/")
+
+
+def is_site_address(value: str) -> bool:
+    """Whether `value` names something of the site itself: no scheme, no other host (`//host/…`)."""
+    address = _address(value)
+    return not _SCHEME.match(address) and not address.startswith("//")
+
+
+def is_link_address(value: str) -> bool:
+    """Whether a link may go to `value`: an http(s), mailto or tel address, or one within the site."""
+    scheme = _SCHEME.match(_address(value))
+    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if tag == "img" and name == "src" and not is_site_address(value):
+        return None
+    if name == "href" and not is_link_address(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(tags=MARKDOWN_TAGS, attributes=MARKDOWN_ATTRIBUTES, attribute_filter=_keep_attribute,
+                       url_schemes=LINK_SCHEMES, link_rel=None)
+
+
+def _converted(source: str) -> str:
     _MD.reset()
     # Agency staff write text, not HTML: escape raw tags so a stray "<" cannot break the page.
     return _MD.convert(str(escape(source)).replace("&gt;", ">"))
+
+
+def render_markdown(source: str) -> str:
+    """A Markdown field as HTML, cleaned to what MARKDOWN_TAGS and the address rules allow."""
+    return _CLEANER.clean(_converted(source))
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A link or image in a Markdown field that the published page leaves out."""
+
+    kind: str  # "link" or "image"
+    address: str
+
+
+class _Addresses(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if (tag, name) in (("a", "href"), ("img", "src")):
+                self.found.append(("link" if tag == "a" else "image", value or ""))
+
+
+def markdown_faults(source: str) -> list[Fault]:
+    """The links and images of a Markdown field that may not be published: links that run script or
+    carry a document (`javascript:`, `data:`), and images from another site, which would tell it of
+    every reader."""
+    parser = _Addresses()
+    parser.feed(_converted(source))
+    parser.close()
+    return [Fault(kind, address) for kind, address in parser.found
+            if not (is_site_address(address) if kind == "image" else is_link_address(address))]
+
+
+# The characters Python-Markdown reads as markup and takes a backslash before ("<" and ">" become entities).
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def markdown_literal(value: str) -> str:
+    """`value` as literal text in one line of Markdown (a heading): its *, _, [, {, < and the like shown, not
+    read as emphasis, links, attribute lists (`{: onclick=…}`) or HTML, and its line breaks as spaces, so
+    that no line of it starts a paragraph of its own."""
+    one_line = " ".join(re.split(r"\r\n|\r|\n", value))
+    # Python-Markdown's backslash escapes, then entities for what has none (<, >, &, quotes).
+    return str(escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)))
+
+
+def heading(value: Any, lang: str) -> Markup:
+    """A plain-text field inside a Markdown heading, shown as typed, marked with its language as `inline` does."""
+    shown = pick(value, lang)
+    return _wrap(markdown_literal(shown.value), shown, lang, block=False)
 
 
 def block(value: Any, lang: str) -> Markup:

@@ -60,8 +60,8 @@ def html_block(html: str) -> Markup:
 
 
 def markdown_escape(value: str) -> Markup:
-    """Text that Markdown shows as written (a page's first heading)."""
-    return Markup(re.sub(r"([\\`*_\[\]#<>{}])", r"\\\1", value))
+    """Text that Markdown shows as written, on one line (a heading)."""
+    return Markup(text.markdown_literal(value))
 
 
 def _given(value: Any) -> Any:
@@ -87,6 +87,8 @@ class Renderer:
             ui=self.ui,
             time=self.time,
             t=lambda value: text.inline(_given(value), lang),
+            # Data in a heading is text: no Markdown, HTML or attribute list (`{: onclick=…}`) of its own.
+            heading_text=lambda value: text.heading(value, lang),
             md=lambda value: text.block(_given(value), lang),
             mdi=lambda value: text.inline_markdown(_given(value), lang),
             plain=lambda value: text.plain(value, lang),

@@ -141,6 +141,29 @@ def test_measured_value_for_a_missing_target_is_an_error(minimal_plans):
     assert any("no target at that position" in p.summary.en for p in report.problems)
 
 
+def test_script_links_and_remote_images_in_markdown_fields_are_reported_where_they_stand(minimal_plans):
+    plan = minimal_plans / "sample-office" / "114" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "      - 提升服務品質。\n",
+        "      - 提升服務品質，見[說明](javascript:alert(1))。\n"
+        "      - {zh-TW: 照片, en: \"![photo](https://tracker.example/p.png) [site](../) [mail](mailto:a@example.gov.tw)\"}\n"),
+        encoding="utf-8")
+    results = minimal_plans / "sample-office" / "114" / "results.yml"
+    results.write_text(results.read_text(encoding="utf-8").replace(
+        "narrative: 已設置。", "narrative: \"[設置](DATA:text/html,x) ![近照](counter.png)\""), encoding="utf-8")
+    _, report = load_portal(minimal_plans)
+    found = [(p.file.name, p.line, p.field, p.summary.zh, p.summary.en, p.found) for p in report.problems]
+    assert found == [
+        ("plan.yml", 6, "sections[0].items[0]", "連結網址不可使用", "a link address that may not be used",
+         "javascript:alert(1)"),
+        ("plan.yml", 7, "sections[0].items[1].en", "圖片必須是本站的檔案", "an image must be a file of the site",
+         "https://tracker.example/p.png"),
+        ("results.yml", 5, "results.a1-1.narrative", "連結網址不可使用", "a link address that may not be used",
+         "DATA:text/html,x"),
+    ]
+    assert all(p.hint and p.expected for p in report.problems)
+
+
 def test_loading_a_plan_leaves_other_yaml_readers_untouched() -> None:
     document, problems = load(PLANS / EXAMPLE_AGENCY / "114" / "plan.yml")
     assert document is not None and not problems
