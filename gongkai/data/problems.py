@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,14 @@ class Problem:
 
     def sort_key(self) -> tuple:
         return (str(self.file), self.line or 0, self.column or 0, self.field)
+
+
+def field_path(path: Iterable[Any]) -> str:
+    """`sections[3].items[0].text`, the way the problem is located in the file."""
+    out = ""
+    for element in path:
+        out += f"[{element}]" if isinstance(element, int) else (f".{element}" if out else str(element))
+    return out or "（整個檔案 / whole file）"
 
 
 NOT_BUILT = Bilingual("網站未建置", "the site was not built")
