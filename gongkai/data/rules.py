@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from gongkai.data.attachments import file_problem
 from gongkai.data.model import LEAF_FIELDS, Node, build_nodes
-from gongkai.data.problems import Bilingual, Problem
-from gongkai.data.schema_messages import field_path
+from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.yaml_source import Document
 
 MAX_DEPTH = 3
@@ -27,7 +28,9 @@ def _node_path(body_path: list[Any], node: Node) -> list[Any]:
     return path
 
 
-def plan_problems(doc: Document, folder_year: int) -> list[Problem]:
+def plan_problems(doc: Document, folder_year: int, plans_dir: Path | None = None) -> list[Problem]:
+    """Problems of a plan in plans/<agency>/<folder_year>/; files it names must lie inside `plans_dir`
+    (by default the plans folder the plan is in)."""
     data = doc.data
     problems: list[Problem] = []
     if data["year"] != folder_year:
@@ -37,6 +40,7 @@ def plan_problems(doc: Document, folder_year: int) -> list[Problem]:
     bodies = [i for i, s in enumerate(data["sections"]) if s["kind"] == "body"]
     if bodies:
         problems.extend(_body_problems(doc, ["sections", bodies[0]]))
+    problems.extend(_annex_file_problems(doc, plans_dir or doc.path.parents[2]))
     return problems
 
 
@@ -99,12 +103,24 @@ def _target_id_problems(doc: Document, path: list[Any], data: dict[str, Any]) ->
             seen.add(target["id"])
 
 
+def _file_problems(doc: Document, path: list[Any], name: str, plans_dir: Path, missing: Bilingual,
+                   expected: Bilingual) -> Iterator[Problem]:
+    problem = file_problem(name, doc.path.parent, plans_dir, expected)
+    if problem is not None:
+        yield _at(doc, path, missing if problem.missing else problem.summary, expected=problem.expected,
+                  found=problem.found, hint=problem.hint)
+
+
+def _annex_file_problems(doc: Document, plans_dir: Path) -> Iterator[Problem]:
+    for index, annex in enumerate(doc.data.get("annexes", [])):
+        if "file" in annex:
+            yield from _file_problems(doc, ["annexes", index, "file"], annex["file"], plans_dir,
+                                      Bilingual("找不到附件檔案", "the annex file is missing"),
+                                      Bilingual("與 plan.yml 同一資料夾中的檔案", "a file in the plan's folder"))
+
+
 def _annex_problems(doc: Document, nodes: dict[str, Node]) -> Iterator[Problem]:
     for a_index, annex in enumerate(doc.data.get("annexes", [])):
-        if "file" in annex and not (doc.path.parent / annex["file"]).is_file():
-            yield _at(doc, ["annexes", a_index, "file"], Bilingual("找不到附件檔案", "the annex file is missing"),
-                      expected=Bilingual("與 plan.yml 同一資料夾中的檔案", "a file in the plan's folder"),
-                      found=annex["file"])
         view = annex.get("repeats_body")
         if not view:
             continue
@@ -133,7 +149,7 @@ def unknown_id(doc: Document, path: list[Any], ref: str, known: list[str], *, ke
                hint=Bilingual(f"您是不是要寫「{match[0]}」？", f'did you mean "{match[0]}"?') if match else None)
 
 
-def results_problems(doc: Document, leaves: dict[str, Node]) -> list[Problem]:
+def results_problems(doc: Document, leaves: dict[str, Node], plans_dir: Path | None = None) -> list[Problem]:
     problems = []
     for leaf_id, entry in doc.data["results"].items():
         path = ["results", leaf_id]
@@ -145,7 +161,7 @@ def results_problems(doc: Document, leaves: dict[str, Node]) -> list[Problem]:
                                                      "a not-achieved result needs a reason"),
                                 expected=Bilingual("reason: …", "reason: …"), found="沒有 / missing"))
         problems.extend(_measured_problems(doc, path, entry, leaves[leaf_id]))
-        problems.extend(_evidence_problems(doc, path, entry))
+        problems.extend(_evidence_problems(doc, path, entry, plans_dir or doc.path.parents[2]))
     return problems
 
 
@@ -169,9 +185,9 @@ def _measured_problems(doc: Document, path: list[Any], entry: dict[str, Any], le
                       found=ref)
 
 
-def _evidence_problems(doc: Document, path: list[Any], entry: dict[str, Any]) -> Iterator[Problem]:
+def _evidence_problems(doc: Document, path: list[Any], entry: dict[str, Any], plans_dir: Path) -> Iterator[Problem]:
     for index, evidence in enumerate(entry.get("evidence", [])):
-        if "file" in evidence and not (doc.path.parent / evidence["file"]).is_file():
-            yield _at(doc, [*path, "evidence", index, "file"], Bilingual("找不到佐證檔案", "the evidence file is missing"),
-                      expected=Bilingual("與 results.yml 同一資料夾中的檔案", "a file in the plan's folder"),
-                      found=evidence["file"])
+        if "file" in evidence:
+            yield from _file_problems(doc, [*path, "evidence", index, "file"], evidence["file"], plans_dir,
+                                      Bilingual("找不到佐證檔案", "the evidence file is missing"),
+                                      Bilingual("與 results.yml 同一資料夾中的檔案", "a file in the plan's folder"))
