@@ -11,6 +11,7 @@ from gongkai.data.attachments import file_problem
 from gongkai.data.model import LEAF_FIELDS, Node, build_nodes
 from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.yaml_source import Document
+from gongkai.i18n.numbering import STEMS
 
 MAX_DEPTH = 3
 SINGLE_SECTIONS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
@@ -53,6 +54,14 @@ def _section_problems(doc: Document) -> Iterator[Problem]:
                       Bilingual(f"「{kind}」章節只能有一個", f'only one "{kind}" section is allowed'),
                       found=f"第 {seen[kind] + 1} 與第 {index + 1} 節 / sections {seen[kind] + 1} and {index + 1}")
         seen.setdefault(kind, index)
+        if section.get("list_style") == "甲、" and len(section.get("items", [])) > len(STEMS):
+            yield _at(doc, ["sections", index, "list_style"],
+                      Bilingual(f"「甲、」樣式只有 {len(STEMS)} 個編號（甲到癸），這一節有 {len(section['items'])} 項",
+                                f"the 甲、 style has only {len(STEMS)} markers (甲 to 癸); this section has "
+                                f"{len(section['items'])} items"),
+                      expected=Bilingual(f"至多 {len(STEMS)} 項", f"at most {len(STEMS)} items"),
+                      found=f"{len(section['items'])} 項 / items",
+                      hint=Bilingual("改用「一、」或「1、」樣式", "use the 一、 or 1、 style instead"))
         if kind == "other" and "heading" not in section and "text" not in section:
             yield _at(doc, ["sections", index], Bilingual("沒有標題的章節必須有 text",
                                                           "a section without heading needs a text"),
