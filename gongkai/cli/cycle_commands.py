@@ -78,6 +78,10 @@ def _reported(run: object) -> object:
         except ToolError as error:
             print(error.format(), file=sys.stderr)
             return EXIT_FAILED
+        except OSError as error:
+            print(f"無法讀寫檔案，未完成。/ A file could not be read or written; the command did not finish.\n  {error}",
+                  file=sys.stderr)
+            return EXIT_FAILED
     return wrapped
 
 

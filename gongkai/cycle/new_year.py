@@ -244,5 +244,5 @@ def new_year(plans_dir: Path, agency_id: str, today: datetime.date, *, source_ye
                                   f"the {year + 1} plan exists already and was not overwritten; add --force to replace it"),
                         f"檔案 file：{target}")
     rolled = _validated(rolled_plan(plan.path, today), target)
-    write_atomically(target, rolled.text)
+    write_atomically(target, rolled.text, like=plan.path)
     return target, rolled

@@ -4,12 +4,13 @@ replaces the old site only when every language built."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from gongkai.data.problems import Bilingual
+from gongkai.data.problems import Bilingual, os_error_reason
 from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish.swap import discard, staging_dir, swap_in
 
@@ -32,7 +33,27 @@ def build_language(project: Path, lang: str, plans: Path, out: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                              "-d", str(out)], cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise BuildFailure(Bilingual(f"建置 {lang} 失敗", f"building {lang} failed"), result.stdout + result.stderr)
+        raise BuildFailure(Bilingual(f"建置 {lang} 失敗", f"building {lang} failed"),
+                           without_os_traceback(result.stdout + result.stderr))
+
+
+TRACEBACK = "Traceback (most recent call last):"
+OS_ERROR_LINE = re.compile(r"^(?:\w+\.)*\w*(?:OSError|Error): \[Errno (\d+)\] (.*)$", re.MULTILINE)
+
+
+def without_os_traceback(output: str) -> str:
+    """MkDocs's output, with a traceback of a file error (a full disk, a read-only folder) replaced by
+    what went wrong in both languages: that is not a fault of the program, and the traceback hides it."""
+    if TRACEBACK not in output:
+        return output
+    errors = list(OS_ERROR_LINE.finditer(output))
+    if not errors:
+        return output
+    number, message = int(errors[-1].group(1)), errors[-1].group(2)
+    before = output[:output.index(TRACEBACK)].rstrip()
+    reason = os_error_reason(OSError(number, os.strerror(number)))
+    return "\n".join(filter(None, [before, f"無法寫入網站檔案 / a file of the site could not be written：{reason}",
+                                   f"  {message}"]))
 
 
 def build_site(project: Path, plans: Path, target: Path) -> None:
