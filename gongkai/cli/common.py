@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from gongkai.cli import EXIT_FAILED as EXIT_FAILED
+from gongkai.cli import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from gongkai.cli import EXIT_OK as EXIT_OK
+from gongkai.cli import EXIT_USAGE as EXIT_USAGE
 from gongkai.data.problems import Bilingual
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class Parser(argparse.ArgumentParser):
