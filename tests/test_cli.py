@@ -1,7 +1,9 @@
 """The `gongkai` command line: one program for every task, clear messages, exit codes that mean one thing."""
 
 import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 from support import FIXTURES, GONGKAI, ROOT
@@ -78,3 +80,17 @@ def test_every_script_is_the_command_line_with_its_subcommand():
     assert scripts <= commands
     result = subprocess.run([str(ROOT / "scripts" / "check")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "Data OK" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("delay", [0.15, 0.3, 0.6, 1.0])
+def test_ctrl_c_at_any_moment_ends_in_the_message_not_a_traceback(minimal_plans, tmp_path, delay):
+    out = tmp_path / "out"
+    command = [*GONGKAI, "build", "--plans", str(minimal_plans), "--out", str(out / "site")]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert "Traceback" not in stderr
+    # Before Python itself has started (a machine under load), SIGINT ends it at once, with nothing to say.
+    assert process.returncode == 130 and "Interrupted" in stderr and "已中止" in stderr or process.returncode == -2
+    assert not out.exists() or [p.name for p in out.iterdir()] == []

@@ -5,22 +5,26 @@ data has problems, 2 for bad arguments, 130 when interrupted."""
 
 from __future__ import annotations
 
-import argparse
 import signal
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from gongkai.cli import cycle_commands, import_commands, publish_commands, review_commands, site_commands
-from gongkai.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Parser
-from gongkai.spotcheck import cli as spotcheck_cli
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
-COMMAND_GROUPS = (site_commands, cycle_commands, import_commands, publish_commands, review_commands)
+# This module imports next to nothing: the subcommands bring MkDocs, Jinja and the rest, which take a
+# moment to load, and a Ctrl-C in that moment must end in the same message as one later on.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def parser() -> argparse.ArgumentParser:
+    from gongkai.cli import cycle_commands, import_commands, publish_commands, review_commands, site_commands
+    from gongkai.cli.common import Parser
+
     root = Parser(prog="gongkai", description="Gongkai 公開：提升服務品質計畫公開網 / service-quality plans portal.")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
-    for group in COMMAND_GROUPS:
+    for group in (site_commands, cycle_commands, import_commands, publish_commands, review_commands):
         group.register(commands)
     return root
 
@@ -36,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments[:1] == ["spot-check"]:
             # The spot check parses its own options; argparse cannot hand options on to a subcommand.
+            from gongkai.spotcheck import cli as spotcheck_cli
+
             return spotcheck_cli.main(arguments[1:])
         args = parser().parse_args(arguments)
         return int(args.run(args))

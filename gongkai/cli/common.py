@@ -8,10 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+from gongkai.cli import EXIT_FAILED as EXIT_FAILED
+from gongkai.cli import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from gongkai.cli import EXIT_OK as EXIT_OK
+from gongkai.cli import EXIT_USAGE as EXIT_USAGE
 from gongkai.cycle.agency_files import ToolError
-from gongkai.data.problems import Bilingual
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+from gongkai.data.problems import Bilingual, os_error_reason
 
 
 class Parser(argparse.ArgumentParser):
@@ -56,5 +58,9 @@ def tool_errors_reported(run: Command) -> Command:
             return run(args)
         except ToolError as error:
             print(error.format(), file=sys.stderr)
+            return EXIT_FAILED
+        except OSError as error:
+            print(f"無法讀寫檔案，未完成。/ A file could not be read or written; the command did not finish.\n"
+                  f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
             return EXIT_FAILED
     return wrapped

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, plans_dir, plans_option, project_root
-from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual
+from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, os_error_reason
 from gongkai.data.project import Project, load_project
 from gongkai.data.translation_report import format_report, portal_translations, site_coverage
 from gongkai.i18n.languages import CODES
@@ -55,7 +55,7 @@ def build(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except OSError as error:
         print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
-              f"  {error}", file=sys.stderr)
+              f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
         return EXIT_FAILED
     print(f"網站已建置於 {target} / Site built in {target}")
     return EXIT_OK
@@ -68,8 +68,19 @@ def generate(args: argparse.Namespace) -> int:
     plans = plans_dir(args)
     if checked_project(plans) is None:
         return EXIT_FAILED
-    site, _ = Site.load(plans, args.lang)
-    shutil.copytree(project_root() / "content" / args.lang, out, dirs_exist_ok=True)
+    try:
+        _write_pages(plans, args.lang, out)
+    except OSError as error:
+        print(f"無法寫入 {out}。/ {out} could not be written.\n  原因 reason：{os_error_reason(error)}\n  {error}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    print(f"已寫入 {out} / Written to {out}")
+    return EXIT_OK
+
+
+def _write_pages(plans: Path, lang: str, out: Path) -> None:
+    site, _ = Site.load(plans, lang)
+    shutil.copytree(project_root() / "content" / lang, out, dirs_exist_ok=True)
     for path in out.rglob("*.md"):
         path.write_text(site.expand(path.read_text(encoding="utf-8"), str(path.relative_to(out))), encoding="utf-8")
     files: list[tuple[str, str | bytes]] = [(page.path, page.markdown) for page in site.pages()]
@@ -83,8 +94,6 @@ def generate(args: argparse.Namespace) -> int:
             target.write_text(content, encoding="utf-8")
         else:
             target.write_bytes(content)
-    print(f"已寫入 {out} / Written to {out}")
-    return EXIT_OK
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -24,8 +24,8 @@ from ruamel.yaml.scalarstring import ScalarString
 from gongkai.cycle.agency_files import ToolError, checked_plan, plan_years
 from gongkai.cycle.yaml_writer import dump, round_trip, schema_line, with_schema_line, write_atomically
 from gongkai.data import rules
-from gongkai.data.problems import Bilingual, Report
-from gongkai.data.schema_messages import field_path, schema_problems
+from gongkai.data.problems import Bilingual, Report, field_path
+from gongkai.data.schema_messages import schema_problems
 from gongkai.data.yaml_source import Document
 from gongkai.data.yaml_source import load as load_checked_yaml
 from gongkai.i18n.dates import western_year
@@ -244,5 +244,5 @@ def new_year(plans_dir: Path, agency_id: str, today: datetime.date, *, source_ye
                                   f"the {year + 1} plan exists already and was not overwritten; add --force to replace it"),
                         f"檔案 file：{target}")
     rolled = _validated(rolled_plan(plan.path, today), target)
-    write_atomically(target, rolled.text)
+    write_atomically(target, rolled.text, like=plan.path)
     return target, rolled

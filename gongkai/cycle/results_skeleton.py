@@ -138,12 +138,13 @@ def _unchanged(before: CommentedMap, after_text: str, added: list[str]) -> bool:
             and all(new[key] == {"status": STATUS} for key in added))
 
 
-def _read_existing(path: Path, root: Path | None) -> str:
-    document, problems = load_yaml(path)
+def _read_existing(path: Path, plans_dir: Path, root: Path | None) -> str:
+    document, problems = load_yaml(path, within=plans_dir)
     if document is None:
         raise ToolError(Bilingual("現有的 results.yml 無法讀取，未做任何修改", "the existing results.yml cannot be read; nothing was changed"),
                         Report(problems).format(root, closing=None))
-    return path.read_text(encoding="utf-8-sig")
+    # Line ends as they are (CRLF stays CRLF); the byte-order mark is put back when the file is written.
+    return path.read_bytes().decode("utf-8-sig")
 
 
 def results_skeleton(plans_dir: Path, agency_id: str, year: int, root: Path | None = None) -> Skeleton:
@@ -152,9 +153,9 @@ def results_skeleton(plans_dir: Path, agency_id: str, year: int, root: Path | No
     path = plan.path.parent / "results.yml"
     leaves = plan.leaves()
     if not path.exists():
-        write_atomically(path, fresh_text(agency, plan))
+        write_atomically(path, fresh_text(agency, plan), like=plan.path)
         return Skeleton(path=path, created=True, added=[leaf.leaf_id for leaf in leaves], written=True)
-    source = _read_existing(path, root)
+    source = _read_existing(path, plans_dir, root)
     data = round_trip().load(source)
     new_text, added = with_missing(source, data, leaves)
     if not new_text.startswith(SCHEMA_MARK):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from gongkai.data.model import Portal
@@ -14,9 +15,9 @@ WORD_FREQUENCY = 100000
 
 
 def load_glossary(path: Path) -> tuple[list[dict[str, str]], list[Problem]]:
-    if not path.is_file():
+    if not os.path.lexists(path):
         return [], []
-    doc, problems = load(path)
+    doc, problems = load(path, within=path.parent)
     if doc is None:
         return [], problems
     terms = doc.data.get("terms") if isinstance(doc.data, dict) else None

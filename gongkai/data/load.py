@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -18,9 +19,9 @@ YEAR_DIR = re.compile(r"^[1-9][0-9]{0,2}$")
 KNOWN_FILES = {"plan.yml", "results.yml"}
 
 
-def _checked(path: Path, kind: str, report: Report) -> Document | None:
+def _checked(path: Path, kind: str, report: Report, plans_dir: Path) -> Document | None:
     """The document if it parses and fits the schema; otherwise None, with problems reported."""
-    doc, problems = load(path)
+    doc, problems = load(path, within=plans_dir)
     report.extend(problems)
     if doc is None:
         return None
@@ -63,29 +64,29 @@ def _folder_problem(path: Path, summary: Bilingual, expected: Bilingual) -> Prob
     return Problem(file=path, summary=summary, expected=expected, found=path.name)
 
 
-def _load_plan(agency: Agency, folder: Path, dates: dict[Path, datetime.date], report: Report) -> None:
+def _load_plan(agency: Agency, folder: Path, plans_dir: Path, dates: dict[Path, datetime.date], report: Report) -> None:
     plan_path = folder / "plan.yml"
     for stray in sorted(folder.glob("*.y*ml")):
         if stray.name not in KNOWN_FILES:
             report.add(_folder_problem(stray, Bilingual("不認得的 YAML 檔名", "unknown YAML file name"),
                                        Bilingual("plan.yml 或 results.yml", "plan.yml or results.yml")))
-    if not plan_path.is_file():
+    if not os.path.lexists(plan_path):
         report.add(Problem(file=plan_path, summary=Bilingual("年度資料夾中缺少 plan.yml", "the year folder has no plan.yml")))
         return
-    doc = _checked(plan_path, "plan", report)
+    doc = _checked(plan_path, "plan", report, plans_dir)
     if doc is None:
         return
-    semantic = rules.plan_problems(doc, int(folder.name))
+    semantic = rules.plan_problems(doc, int(folder.name), plans_dir)
     report.extend(semantic)
     if semantic:
         return
     plan = Plan(agency_id=agency.id, year=int(folder.name), data=doc.data, path=plan_path,
                 updated=_updated(doc, dates))
     results_path = folder / "results.yml"
-    if results_path.is_file():
-        results_doc = _checked(results_path, "results", report)
+    if os.path.lexists(results_path):
+        results_doc = _checked(results_path, "results", report, plans_dir)
         if results_doc is not None:
-            problems = rules.results_problems(results_doc, {leaf.leaf_id: leaf for leaf in plan.leaves()})
+            problems = rules.results_problems(results_doc, {leaf.leaf_id: leaf for leaf in plan.leaves()}, plans_dir)
             report.extend(problems)
             if not problems:
                 plan.results = Results(data=results_doc.data, path=results_path,
@@ -93,20 +94,26 @@ def _load_plan(agency: Agency, folder: Path, dates: dict[Path, datetime.date], r
     agency.plans[plan.year] = plan
 
 
-def _load_agency(folder: Path, dates: dict[Path, datetime.date], report: Report) -> Agency | None:
+def _load_agency(folder: Path, plans_dir: Path, dates: dict[Path, datetime.date], report: Report) -> Agency | None:
+    if folder.name.startswith("."):
+        report.add(Problem(file=folder, summary=Bilingual("機關資料夾名稱以「.」開頭，會被視為隱藏而不會發布",
+                                                          "an agency folder whose name starts with a dot is hidden and would never be published"),
+                           expected=Bilingual("小寫英文字母、數字與連字號", "lower-case letters, digits and hyphens"),
+                           found=folder.name, hint=Bilingual("把資料夾改名，去掉開頭的「.」", "rename the folder without the leading dot")))
+        return None
     if not AGENCY_ID.match(folder.name):
         report.add(_folder_problem(folder, Bilingual("機關資料夾名稱不符規定", "the agency folder name is not valid"),
                                    Bilingual("小寫英文字母、數字與連字號", "lower-case letters, digits and hyphens")))
         return None
     agency_path = folder / "agency.yml"
-    if not agency_path.is_file():
+    if not os.path.lexists(agency_path):
         report.add(Problem(file=agency_path, summary=Bilingual("機關資料夾中缺少 agency.yml", "the agency folder has no agency.yml")))
         return None
-    doc = _checked(agency_path, "agency", report)
+    doc = _checked(agency_path, "agency", report, plans_dir)
     agency = Agency(id=folder.name, data=doc.data if doc else {}, path=agency_path)
     for child in sorted(p for p in folder.iterdir() if p.is_dir()):
         if YEAR_DIR.match(child.name):
-            _load_plan(agency, child, dates, report)
+            _load_plan(agency, child, plans_dir, dates, report)
         else:
             report.add(_folder_problem(child, Bilingual("年度資料夾名稱應為民國年數字", "a year folder is named by its ROC year"),
                                        Bilingual("例如 114", "e.g. 114")))
@@ -121,8 +128,8 @@ def load_portal(plans_dir: Path) -> tuple[Portal, Report]:
         return Portal(agencies={}), report
     dates = git_dates(plans_dir)
     agencies = {}
-    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        agency = _load_agency(folder, dates, report)
+    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()):
+        agency = _load_agency(folder, plans_dir, dates, report)
         if agency is not None:
             agencies[agency.id] = agency
     return Portal(agencies=agencies), report

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,31 @@ class Problem:
 
     def sort_key(self) -> tuple:
         return (str(self.file), self.line or 0, self.column or 0, self.field)
+
+
+def field_path(path: Iterable[Any]) -> str:
+    """`sections[3].items[0].text`, the way the problem is located in the file."""
+    out = ""
+    for element in path:
+        out += f"[{element}]" if isinstance(element, int) else (f".{element}" if out else str(element))
+    return out or "（整個檔案 / whole file）"
+
+
+OS_ERROR_REASONS = {
+    errno.EACCES: Bilingual("沒有寫入這個資料夾的權限", "no permission to write in this folder"),
+    errno.EPERM: Bilingual("沒有寫入這個資料夾的權限", "no permission to write in this folder"),
+    errno.EROFS: Bilingual("這個資料夾在唯讀的磁碟上", "the folder is on a read-only disk"),
+    errno.ENOSPC: Bilingual("磁碟已滿", "the disk is full"),
+    errno.EDQUOT: Bilingual("磁碟配額已用完", "the disk quota is used up"),
+    errno.EISDIR: Bilingual("同名的是一個資料夾", "a folder has that name"),
+    errno.ENOTDIR: Bilingual("路徑中有一個同名的檔案", "a file stands where a folder should be"),
+}
+
+
+def os_error_reason(error: OSError) -> Bilingual:
+    """Why a file could not be written, said for a person: a read-only folder, a full disk…"""
+    text = error.strerror or str(error)
+    return OS_ERROR_REASONS.get(error.errno or 0, Bilingual(text, text))
 
 
 NOT_BUILT = Bilingual("網站未建置", "the site was not built")

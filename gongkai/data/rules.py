@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from gongkai.data.attachments import file_problem
 from gongkai.data.model import LEAF_FIELDS, Node, build_nodes
-from gongkai.data.problems import Bilingual, Problem
-from gongkai.data.schema_messages import field_path
+from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.schemas import schema
 from gongkai.data.translation_coverage import text_fields
 from gongkai.data.yaml_source import Document
+from gongkai.i18n.numbering import STEMS
 from gongkai.i18n.text import LANGS, markdown_faults
 
 MAX_DEPTH = 3
@@ -30,7 +32,9 @@ def _node_path(body_path: list[Any], node: Node) -> list[Any]:
     return path
 
 
-def plan_problems(doc: Document, folder_year: int) -> list[Problem]:
+def plan_problems(doc: Document, folder_year: int, plans_dir: Path | None = None) -> list[Problem]:
+    """Problems of a plan in plans/<agency>/<folder_year>/; files it names must lie inside `plans_dir`
+    (by default the plans folder the plan is in)."""
     data = doc.data
     problems: list[Problem] = []
     if data["year"] != folder_year:
@@ -40,6 +44,7 @@ def plan_problems(doc: Document, folder_year: int) -> list[Problem]:
     bodies = [i for i, s in enumerate(data["sections"]) if s["kind"] == "body"]
     if bodies:
         problems.extend(_body_problems(doc, ["sections", bodies[0]]))
+    problems.extend(_annex_file_problems(doc, plans_dir or doc.path.parents[2]))
     return problems
 
 
@@ -52,6 +57,14 @@ def _section_problems(doc: Document) -> Iterator[Problem]:
                       Bilingual(f"「{kind}」章節只能有一個", f'only one "{kind}" section is allowed'),
                       found=f"第 {seen[kind] + 1} 與第 {index + 1} 節 / sections {seen[kind] + 1} and {index + 1}")
         seen.setdefault(kind, index)
+        if section.get("list_style") == "甲、" and len(section.get("items", [])) > len(STEMS):
+            yield _at(doc, ["sections", index, "list_style"],
+                      Bilingual(f"「甲、」樣式只有 {len(STEMS)} 個編號（甲到癸），這一節有 {len(section['items'])} 項",
+                                f"the 甲、 style has only {len(STEMS)} markers (甲 to 癸); this section has "
+                                f"{len(section['items'])} items"),
+                      expected=Bilingual(f"至多 {len(STEMS)} 項", f"at most {len(STEMS)} items"),
+                      found=f"{len(section['items'])} 項 / items",
+                      hint=Bilingual("改用「一、」或「1、」樣式", "use the 一、 or 1、 style instead"))
         if kind == "other" and "heading" not in section and "text" not in section:
             yield _at(doc, ["sections", index], Bilingual("沒有標題的章節必須有 text",
                                                           "a section without heading needs a text"),
@@ -102,12 +115,24 @@ def _target_id_problems(doc: Document, path: list[Any], data: dict[str, Any]) ->
             seen.add(target["id"])
 
 
+def _file_problems(doc: Document, path: list[Any], name: str, plans_dir: Path, missing: Bilingual,
+                   expected: Bilingual) -> Iterator[Problem]:
+    problem = file_problem(name, doc.path.parent, plans_dir, expected)
+    if problem is not None:
+        yield _at(doc, path, missing if problem.missing else problem.summary, expected=problem.expected,
+                  found=problem.found, hint=problem.hint)
+
+
+def _annex_file_problems(doc: Document, plans_dir: Path) -> Iterator[Problem]:
+    for index, annex in enumerate(doc.data.get("annexes", [])):
+        if "file" in annex:
+            yield from _file_problems(doc, ["annexes", index, "file"], annex["file"], plans_dir,
+                                      Bilingual("找不到附件檔案", "the annex file is missing"),
+                                      Bilingual("與 plan.yml 同一資料夾中的檔案", "a file in the plan's folder"))
+
+
 def _annex_problems(doc: Document, nodes: dict[str, Node]) -> Iterator[Problem]:
     for a_index, annex in enumerate(doc.data.get("annexes", [])):
-        if "file" in annex and not (doc.path.parent / annex["file"]).is_file():
-            yield _at(doc, ["annexes", a_index, "file"], Bilingual("找不到附件檔案", "the annex file is missing"),
-                      expected=Bilingual("與 plan.yml 同一資料夾中的檔案", "a file in the plan's folder"),
-                      found=annex["file"])
         view = annex.get("repeats_body")
         if not view:
             continue
@@ -136,7 +161,7 @@ def unknown_id(doc: Document, path: list[Any], ref: str, known: list[str], *, ke
                hint=Bilingual(f"您是不是要寫「{match[0]}」？", f'did you mean "{match[0]}"?') if match else None)
 
 
-def results_problems(doc: Document, leaves: dict[str, Node]) -> list[Problem]:
+def results_problems(doc: Document, leaves: dict[str, Node], plans_dir: Path | None = None) -> list[Problem]:
     problems = []
     for leaf_id, entry in doc.data["results"].items():
         path = ["results", leaf_id]
@@ -148,7 +173,7 @@ def results_problems(doc: Document, leaves: dict[str, Node]) -> list[Problem]:
                                                      "a not-achieved result needs a reason"),
                                 expected=Bilingual("reason: …", "reason: …"), found="沒有 / missing"))
         problems.extend(_measured_problems(doc, path, entry, leaves[leaf_id]))
-        problems.extend(_evidence_problems(doc, path, entry))
+        problems.extend(_evidence_problems(doc, path, entry, plans_dir or doc.path.parents[2]))
     return problems
 
 
@@ -172,12 +197,12 @@ def _measured_problems(doc: Document, path: list[Any], entry: dict[str, Any], le
                       found=ref)
 
 
-def _evidence_problems(doc: Document, path: list[Any], entry: dict[str, Any]) -> Iterator[Problem]:
+def _evidence_problems(doc: Document, path: list[Any], entry: dict[str, Any], plans_dir: Path) -> Iterator[Problem]:
     for index, evidence in enumerate(entry.get("evidence", [])):
-        if "file" in evidence and not (doc.path.parent / evidence["file"]).is_file():
-            yield _at(doc, [*path, "evidence", index, "file"], Bilingual("找不到佐證檔案", "the evidence file is missing"),
-                      expected=Bilingual("與 results.yml 同一資料夾中的檔案", "a file in the plan's folder"),
-                      found=evidence["file"])
+        if "file" in evidence:
+            yield from _file_problems(doc, [*path, "evidence", index, "file"], evidence["file"], plans_dir,
+                                      Bilingual("找不到佐證檔案", "the evidence file is missing"),
+                                      Bilingual("與 results.yml 同一資料夾中的檔案", "a file in the plan's folder"))
 
 
 def markdown_problems(doc: Document, kind: str) -> list[Problem]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from jsonschema import ValidationError
 
-from gongkai.data.problems import Bilingual, Problem
+from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.schemas import validator
 from gongkai.data.yaml_source import Document
 
@@ -21,14 +21,6 @@ TYPE_NAMES = {
     "boolean": Bilingual("true 或 false", "true or false"),
     "null": Bilingual("空白", "nothing"),
 }
-
-
-def field_path(path: Iterable[Any]) -> str:
-    """`sections[3].items[0].text`, the way the problem is located in the file."""
-    out = ""
-    for element in path:
-        out += f"[{element}]" if isinstance(element, int) else (f".{element}" if out else str(element))
-    return out or "（整個檔案 / whole file）"
 
 
 def describe(value: Any) -> str:

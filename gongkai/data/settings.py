@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongkai.data.attachments import file_problem
 from gongkai.data.problems import Bilingual, Problem
 from gongkai.data.reporting import DEFAULT_DEADLINE
 from gongkai.data.schema_messages import schema_problems
@@ -51,9 +53,9 @@ class Settings:
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     """The settings in `path`; a missing file means the defaults."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Settings(), []
-    doc, problems = load(path)
+    doc, problems = load(path, within=path.parent)
     if doc is None:
         # An empty settings file (every line a comment) is fine: it means the defaults.
         return Settings(), [p for p in problems if "empty" not in p.summary.en]
@@ -63,13 +65,16 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     data = doc.data
     mark = data.get("accessibility_mark")
     if mark:
-        image = (path.parent / mark["image"]).resolve()
-        if not image.is_file():
+        problem = file_problem(mark["image"], path.parent, path.parent,
+                               Bilingual(f"{path.name} 所在資料夾中的圖檔", f"a picture in the folder of {path.name}"))
+        if problem is not None:
             line, column = doc.position(["accessibility_mark", "image"])
+            summary = Bilingual("找不到無障礙標章圖檔", "the accessibility mark image is missing") if problem.missing \
+                else problem.summary
             return Settings(), [Problem(file=path, line=line, column=column, field="accessibility_mark.image",
-                                        summary=Bilingual("找不到無障礙標章圖檔", "the accessibility mark image is missing"),
-                                        found=str(mark["image"]))]
-        mark = AccessibilityMark(image=image, url=mark["url"], alt=mark["alt"])
+                                        summary=summary, expected=problem.expected, found=problem.found,
+                                        hint=problem.hint)]
+        mark = AccessibilityMark(image=(path.parent / mark["image"]).resolve(), url=mark["url"], alt=mark["alt"])
     reporting = data.get("reporting", {})
     return Settings(publisher=data.get("publisher"), categories={**DEFAULT_CATEGORIES, **data.get("categories", {})},
                     accessibility_mark=mark,

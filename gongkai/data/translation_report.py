@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from gongkai.data.schema_messages import schema_problems
 from gongkai.data.schemas import schema
 from gongkai.data.translation_coverage import Coverage, text_fields
 from gongkai.data.yaml_source import load
@@ -30,9 +31,10 @@ class FileCoverage:
     missing: list[Missing]
 
 
-def file_translations(path: Path, kind: str, lang: str = "en") -> FileCoverage | None:
-    doc, _ = load(path)
-    if doc is None:
+def file_translations(path: Path, kind: str, lang: str = "en", within: Path | None = None) -> FileCoverage | None:
+    """The coverage of one file; None for a file that does not pass `gongkai check`'s reading and schema."""
+    doc, _ = load(path, within=within)
+    if doc is None or schema_problems(doc, kind):
         return None
     root = schema(kind)
     fields = list(text_fields(doc.data, root, root))
@@ -52,7 +54,7 @@ def portal_translations(plans_dir: Path) -> list[FileCoverage]:
     for path in sorted(plans_dir.rglob("*.yml")):
         kind = dict(FILES).get(path.name)
         if kind:
-            result = file_translations(path, kind)
+            result = file_translations(path, kind, within=plans_dir)
             if result is not None:
                 found.append(result)
     return found

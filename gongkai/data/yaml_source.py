@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,9 +11,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from gongkai.data.problems import Bilingual, Problem
+from gongkai.data import limits
+from gongkai.data.problems import Bilingual, Problem, field_path
 
 PathElement = str | int
 
@@ -55,7 +58,50 @@ class _DatesAsTextConstructor(RoundTripConstructor):
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsTextConstructor
+    yaml.Composer = limits.LimitedComposer
     return yaml
+
+
+FILE_KINDS = ((stat.S_ISDIR, "資料夾 / a folder"), (stat.S_ISFIFO, "具名管道 / a named pipe (FIFO)"),
+              (stat.S_ISCHR, "裝置 / a device"), (stat.S_ISBLK, "裝置 / a device"), (stat.S_ISSOCK, "socket"))
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in both languages."""
+    return next((name for test, name in FILE_KINDS if test(mode)), "不是一般檔案 / not a regular file")
+
+
+def outside_problem(path: Path, folder: Path, **where: Any) -> Problem:
+    return Problem(file=path, summary=Bilingual(f"檔案位於 {folder.name} 資料夾以外（經由連結）",
+                                                f"the file lies outside the {folder.name} folder (through a link)"),
+                   expected=Bilingual(f"{folder.name} 資料夾中的一般檔案", f"a regular file inside the {folder.name} folder"),
+                   found=str(path.resolve()),
+                   hint=Bilingual("把檔案本身放進資料夾，不要用捷徑或符號連結",
+                                  "put the file itself in the folder, not a shortcut or symbolic link"), **where)
+
+
+def _read(path: Path, within: Path | None) -> tuple[bytes | None, Problem | None]:
+    """The bytes of `path`: a regular file (inside `within`, if given) of at most MAX_FILE_BYTES."""
+    if within is not None and not path.resolve().is_relative_to(within.resolve()):
+        return None, outside_problem(path, within)
+    try:
+        # Non-blocking, so that a named pipe in place of the file cannot make the check wait forever.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        return None, Problem(file=path, summary=Bilingual("無法讀取檔案", "the file cannot be read"),
+                             found=error.strerror or str(error))
+    mode, size = os.fstat(handle).st_mode, os.fstat(handle).st_size
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        return None, Problem(file=path, summary=Bilingual("不是一般檔案", "not a regular file"),
+                             expected=Bilingual("YAML 文字檔", "a YAML text file"), found=file_kind(mode))
+    with os.fdopen(handle, "rb") as file:
+        # Some files (under /proc) say they are empty: the read is bounded whatever the size says.
+        raw = file.read(limits.MAX_FILE_BYTES + 1) if size <= limits.MAX_FILE_BYTES else b""
+    if size > limits.MAX_FILE_BYTES or len(raw) > limits.MAX_FILE_BYTES:
+        summary, expected, found, hint = limits.size_problem(max(size, len(raw)))
+        return None, Problem(file=path, summary=summary, expected=expected, found=found, hint=hint)
+    return raw, None
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
@@ -110,19 +156,29 @@ def _syntax_problem(path: Path, error: MarkedYAMLError) -> Problem:
     )
 
 
-def load(path: Path) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file. Returns the document, or None with the problems that stopped it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(file=path, summary=Bilingual("無法讀取檔案", "the file cannot be read"), found=str(error))]
+def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file, which must lie inside `within` when it is given (after following links).
+    Returns the document, or None with the problems that stopped it."""
+    raw, problem = _read(path, within)
+    if raw is None:
+        return None, [problem] if problem else []
     text, problem = _decode(path, raw)
-    if problem is not None:
-        return None, [problem]
+    if problem is not None or text is None:
+        return None, [problem] if problem else []
+    characters = [Problem(file=path, line=line, column=column, summary=summary, found=found, hint=hint)
+                  for line, column, summary, found, hint in limits.character_problems(text)]
+    if characters:
+        return None, characters
     try:
         data = _yaml().load(text)
+    except limits.LimitExceeded as refused:
+        return None, [Problem(file=path, line=refused.line, column=refused.column, summary=refused.summary,
+                              field=field_path(refused.path) if refused.path else "", expected=refused.expected,
+                              found=refused.found, hint=refused.hint)]
     except MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
+    except (YAMLError, ValueError, TypeError, RecursionError) as error:
+        return None, [Problem(file=path, summary=Bilingual("YAML 語法錯誤", "YAML syntax error"), found=str(error)[:200])]
     if data is None:
         return None, [
             Problem(

@@ -368,13 +368,21 @@ UI.update({
                  "連結在各計畫與執行成效頁的「下載」一節。CSV 為 UTF-8 編碼並含 BOM（Excel 可直接開啟），"
                  "第一列為下列欄位名稱；一格有多項時以換行分隔。中文欄位以 _zh 結尾，英文以 _en 結尾（尚無譯文時為空白）。"
                  "全部檔案另有壓縮檔 downloads/gongkai-open-data.zip，內含資料集說明 dataset.json；"
-                 "網站根目錄的 transparency.json 列出每個檔案的大小與 SHA-256。",
+                 "網站根目錄的 transparency.json 列出每個檔案的大小與 SHA-256。"
+                 "為防範試算表公式注入，CSV 中以 =、+、-、@、Tab 或歸位字元開頭的文字格，前面加上一個單引號（'），"
+                 "讓試算表程式把它當作文字顯示而不當成公式執行（例如每年的期限 --12-31 寫成 '--12-31）；"
+                 "數字欄位（year、level）照數字寫出，不加任何字元。JSON 與 ODS 檔中的值則保持原樣。",
         "en": "Each plan is available as CSV, JSON, ODS and ODT, and each results table as CSV, JSON and ODS, "
               "linked from the Downloads section of its page. CSV files are UTF-8 with a byte-order mark (so Excel "
               "opens them directly), with the column names below in the first row; a cell holding several items "
               "has one per line. Chinese columns end in _zh, English ones in _en (empty where there is no "
               "translation yet). downloads/gongkai-open-data.zip holds every file with the dataset description "
-              "dataset.json; transparency.json at the site root lists every file's size and SHA-256.",
+              "dataset.json; transparency.json at the site root lists every file's size and SHA-256. "
+              "Against formula injection, a text cell of a CSV file that begins with =, +, -, @, a tab or a "
+              "carriage return has an apostrophe (') in front, so that spreadsheet programs show it as text "
+              "instead of running it as a formula (a yearly deadline --12-31 is written '--12-31); number columns "
+              "(year, level) are written as numbers, with nothing added. JSON and ODS files hold every value as "
+              "it is.",
     },
     "columns_column": {"zh-TW": "欄位", "en": "Column"},
     "columns_type": {"zh-TW": "型別", "en": "Type"},

@@ -24,27 +24,54 @@ ENGLISH_STYLES = {"壹、": "roman", "一、": "arabic", "(一)": "paren-arabic"
                   "(1)": "paren-roman", "甲、": "alpha-upper", "1、": "arabic"}
 
 
-def chinese(n: int, digits: str = DIGITS, ten: str = "十") -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五."""
+# Units of a group of four digits, and the names of the groups (萬 = 10⁴, 億 = 10⁸, …), as Taiwan writes them.
+UNITS = ("", "十", "百", "千")
+CAPITAL_UNITS = ("", "拾", "佰", "仟")
+GROUPS = ("", "萬", "億", "兆", "京", "垓", "秭", "穰", "溝", "澗", "正", "載")
+
+
+def chinese(n: int, digits: str = DIGITS) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五, 1010 → 一千零一十, 10000 → 一萬, for any n ≥ 1 up to 10⁴⁸ − 1;
+    with CAPITAL_DIGITS, the capital forms: 12 → 拾貳, 1000 → 壹仟."""
     if n < 1:
         raise ValueError("numbering starts at 1")
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return ten + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
-    hundreds, rest = divmod(n, 100)
-    hundred = "佰" if digits is CAPITAL_DIGITS else "百"
-    tail = "" if rest == 0 else ((digits[0] if rest < 10 else "") + _tens_in_hundreds(rest, digits, ten))
-    return digits[hundreds] + hundred + tail
+    units = CAPITAL_UNITS if digits is CAPITAL_DIGITS else UNITS
+    groups = []
+    while n:
+        n, group = divmod(n, 10000)
+        groups.append(group)
+    if len(groups) > len(GROUPS):
+        raise ValueError("number too large for Chinese numerals")
+    out = ""
+    zero = False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            zero = bool(out)
+            continue
+        # A zero is read wherever digits are skipped between two that are not: 一萬零五, 一千零一十.
+        if out and (zero or group < 1000):
+            out += digits[0]
+        out += _group(group, digits, units) + GROUPS[index]
+        zero = False
+    # Only a number that starts with ten drops its 一: 十二, 十萬; inside one it stays: 一百一十.
+    return out[1:] if out.startswith(digits[1] + units[1]) else out
 
 
-def _tens_in_hundreds(rest: int, digits: str, ten: str) -> str:
-    # Inside a hundred, 10–19 keep their leading 一: 一百一十.
-    if 10 <= rest < 20:
-        return digits[1] + ten + (digits[rest % 10] if rest % 10 else "")
-    return chinese(rest, digits, ten)
+def _group(group: int, digits: str, units: tuple[str, ...]) -> str:
+    """Up to four digits with their units, zeros read once between digits: 1010 → 一千零一十."""
+    out = ""
+    zero = False
+    for position in range(3, -1, -1):
+        digit = group // 10 ** position % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += digits[0]
+        out += digits[digit] + units[position]
+        zero = False
+    return out
 
 
 def roman(n: int) -> str:
@@ -71,7 +98,7 @@ def marker(style: str, n: int, lang: str = "zh-TW") -> str:
     if lang == "en":
         return _english_marker(ENGLISH_STYLES[style], n)
     if style == "壹、":
-        return chinese(n, CAPITAL_DIGITS, "拾") + "、"
+        return chinese(n, CAPITAL_DIGITS) + "、"
     if style == "一、":
         return chinese(n) + "、"
     if style == "(一)":
@@ -81,7 +108,9 @@ def marker(style: str, n: int, lang: str = "zh-TW") -> str:
     if style == "(1)":
         return f"({n})"
     if style == "甲、":
-        return STEMS[(n - 1) % len(STEMS)] + "、"
+        # The ten stems have no eleventh: `gongkai check` refuses longer lists in this style, and past
+        # 癸 the numbering goes on in Chinese numerals (十一、), so no two items ever share a marker.
+        return (STEMS[n - 1] if n <= len(STEMS) else chinese(n)) + "、"
     if style == "1、":
         return f"{n}、"
     raise ValueError(f"unknown list style {style!r}")

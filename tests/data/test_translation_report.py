@@ -73,3 +73,11 @@ def test_names_in_the_glossary_are_translated_the_same_way_everywhere():
                         _normal(term["en"]).rstrip("s") not in _normal(value["en"]):
                     inconsistent.append((plan.agency_id, term["zh"], value["en"]))
     assert not inconsistent
+
+
+def test_files_that_do_not_pass_the_check_are_left_out_instead_of_raising(minimal_plans):
+    plan = minimal_plans / "sample-office" / "114" / "plan.yml"
+    plan.write_text("title: [1, {a: 2}]\nyear: 114\nsections: 5\n", encoding="utf-8")
+    files = portal_translations(minimal_plans)
+    assert plan not in [f.path for f in files]
+    assert sorted(f.path.name for f in files) == ["agency.yml", "results.yml"]

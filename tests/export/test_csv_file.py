@@ -2,11 +2,16 @@
 
 import csv
 import io
+import shutil
 
+import pytest
 from exported import example_plan, yaml_items, yaml_results
+from support import FIXTURES
 
+from gongkai.data.load import load_portal
+from gongkai.export.csv_file import csv_bytes
 from gongkai.export.files import plan_downloads
-from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
+from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS, Column
 
 
 def _csv(part: str) -> bytes:
@@ -63,4 +68,35 @@ def test_csv_rows_give_quantified_targets_frequency_and_measured_values():
 def test_csv_deadlines_are_machine_readable():
     cells = {row[4]: row[12] for row in _rows(_csv("plan"))[1:]}
     assert cells["a1-1"] == "2025-06-30"
-    assert cells["a1-2"] == "--12-31"
+    # --12-31 starts like a formula (Excel shows it as -19): the CSV writes it as text, the JSON file as it is.
+    assert cells["a1-2"] == "'--12-31"
+
+
+FORMULAS = ["=HYPERLINK(\"http://example.org\",\"x\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)",
+            "\tleading tab", "\rleading return", "--12-31"]
+
+
+@pytest.mark.parametrize("value", FORMULAS)
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text(value):
+    columns = (Column("year", "年度", "Year", "integer"), Column("text_zh", "內容", "Text"))
+    rows = _rows(csv_bytes(columns, [{"year": 114, "text_zh": value}]))
+    assert rows[1] == ["114", "'" + value]
+
+
+def test_ordinary_text_and_numbers_are_unchanged_and_negative_numbers_stay_numbers():
+    columns = (Column("level", "層級", "Level", "integer"), Column("text_zh", "內容", "Text"))
+    rows = _rows(csv_bytes(columns, [{"level": -3, "text_zh": "提升服務品質 = 滿意度"}, {"level": 1, "text_zh": "'引號"}]))
+    assert rows[1:] == [["-3", "提升服務品質 = 滿意度"], ["1", "'引號"]]
+
+
+def test_a_plan_text_starting_like_a_formula_is_neutralised_in_its_download(tmp_path):
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "plans")
+    path = tmp_path / "plans" / "sample-office" / "114" / "plan.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("text: 設置單一窗口。", "text: '=HYPERLINK(\"http://x\")'"),
+                    encoding="utf-8")
+    portal, report = load_portal(tmp_path / "plans")
+    assert report.ok, report.format()
+    content = next(d.content for d in plan_downloads(portal.agencies["sample-office"].plans[114])
+                   if d.part == "plan" and d.format == "csv")
+    cells = {row[4]: row[6] for row in _rows(content)[1:]}
+    assert cells["a1-1"] == "'=HYPERLINK(\"http://x\")"

@@ -1,6 +1,6 @@
 import pytest
 
-from gongkai.i18n.numbering import chinese, level_style, marker
+from gongkai.i18n.numbering import CAPITAL_DIGITS, chinese, level_style, marker
 
 
 @pytest.mark.parametrize("n, expected", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"),
@@ -30,3 +30,29 @@ def test_levels_go_from_sections_to_actions():
 def test_numbering_starts_at_one():
     with pytest.raises(ValueError):
         chinese(0)
+
+
+@pytest.mark.parametrize("n, expected, capital", [
+    (101, "一百零一", "壹佰零壹"), (999, "九百九十九", "玖佰玖拾玖"), (1000, "一千", "壹仟"), (1001, "一千零一", "壹仟零壹"),
+    (1010, "一千零一十", "壹仟零壹拾"), (1100, "一千一百", "壹仟壹佰"), (2019, "二千零一十九", "貳仟零壹拾玖"),
+    (10000, "一萬", "壹萬"), (10010, "一萬零一十", "壹萬零壹拾"), (100000, "十萬", "拾萬"), (110000, "十一萬", "拾壹萬"),
+    (100000001, "一億零一", "壹億零壹"),
+])
+def test_chinese_numerals_past_ninety_nine(n, expected, capital):
+    assert chinese(n) == expected
+    assert chinese(n, CAPITAL_DIGITS) == capital
+
+
+STYLES = ("壹、", "一、", "(一)", "1.", "(1)", "甲、", "1、")
+
+
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+@pytest.mark.parametrize("style", STYLES)
+def test_every_style_numbers_lists_of_any_length_without_repeating(style, lang):
+    markers = [marker(style, n, lang) for n in range(1, 1001)]
+    assert all(markers)
+    assert len(set(markers)) == len(markers)
+
+
+def test_the_stems_go_on_in_chinese_numerals_after_the_tenth():
+    assert [marker("甲、", n) for n in (1, 10, 11, 12)] == ["甲、", "癸、", "十一、", "十二、"]

@@ -1,3 +1,5 @@
+import html
+
 from gongkai.data.schemas import schema
 from gongkai.pages.data_model import render_data_model
 from gongkai.pages.metadata import PageFacts
@@ -33,3 +35,9 @@ def test_every_field_of_every_schema_is_documented_in_both_languages():
 def test_descriptions_are_in_the_page_language():
     assert "完成期限" in data_model_markdown("zh-TW")
     assert "Deadline" in data_model_markdown("en")
+
+
+def test_the_columns_documentation_says_how_csv_cells_are_kept_from_running_as_formulas():
+    chinese, english = html.unescape(data_model_markdown("zh-TW")), html.unescape(data_model_markdown("en"))
+    assert "公式注入" in chinese and "單引號" in chinese and "'--12-31" in chinese
+    assert "formula injection" in english and "apostrophe" in english and "'--12-31" in english

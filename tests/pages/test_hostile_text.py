@@ -128,7 +128,7 @@ def _pages(folder: Path, value: str) -> list[Any]:
     for name, data in _with(value).items():
         path = folder / name if name == "portal.yml" else plans / "sample-office" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
     pages = []
     for lang in ("zh-TW", "en"):
         site, report = Site.load(plans, lang, on=datetime.date(2026, 2, 1))
@@ -160,3 +160,10 @@ def test_text_in_any_field_is_shown_not_read_as_markup(folder, value):
         elements = _Elements()
         elements.feed(MD.reset().convert(page.body))
         assert not elements.faults, where
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value given twice in full each time: data files refuse YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True

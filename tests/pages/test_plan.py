@@ -43,3 +43,35 @@ def test_results_show_measured_value_against_its_target(minimal_plans):
     measured = soup.select_one(".gk-measured").get_text()
     assert "測試分數：75分" in measured and "目標 ≥ 80分" in measured
     assert "測試分數未達標準。" in soup.get_text()
+
+
+def _longest_lists(minimal_plans, style=None):
+    """The fixture plan with as many goals and top-level body items as a list may hold."""
+    from gongkai.data.limits import MAX_ITEMS
+
+    path = minimal_plans / "sample-office" / "114" / "plan.yml"
+    text = path.read_text(encoding="utf-8")
+    goals = "".join(f"      - 目標{n}\n" for n in range(1, MAX_ITEMS + 1))
+    text = text.replace("      - 提升服務品質。\n", goals)
+    if style:
+        text = text.replace("  - kind: goals\n", f"  - kind: goals\n    list_style: {style}\n")
+    items = "".join(f"      - id: x{n}\n        text: 項目{n}\n" for n in range(1, MAX_ITEMS - 1))
+    text = text.replace("                unit: 分\n", "                unit: 分\n" + items)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_plans_with_lists_as_long_as_allowed_render_in_both_languages(minimal_plans):
+    _longest_lists(minimal_plans)
+    agency, plan = _plan(minimal_plans)
+    chinese = render_plan(renderer("zh-TW"), agency, plan, []).body
+    english = render_plan(renderer("en"), agency, plan, []).body
+    assert "五百、" in chinese and "四百九十九、" in chinese
+    assert "500." in english
+
+
+def test_a_stems_list_longer_than_the_stems_is_refused_by_check(minimal_plans):
+    _longest_lists(minimal_plans, "甲、")
+    _, report = load_portal(minimal_plans)
+    problem = report.problems[0]
+    assert problem.field == "sections[0].list_style" and problem.line == 5
+    assert "甲 to 癸" in problem.summary.en and "甲到癸" in problem.summary.zh
