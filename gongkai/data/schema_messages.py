@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import ValidationError
 
 from gongkai.data.problems import Bilingual, Problem, field_path
-from gongkai.data.schemas import validator
+from gongkai.data.schemas import fast_validator, validator
 from gongkai.data.yaml_source import Document
 
 TYPE_NAMES = {
@@ -146,6 +146,11 @@ def _problems(
 
 def schema_problems(doc: Document, kind: str) -> list[Problem]:
     """Every schema problem in `doc`, which is an agency, plan or results file."""
+    try:
+        if fast_validator(kind).is_valid(doc.data):
+            return []
+    except ValueError:
+        pass  # ruamel's own number and text types, which the careful reader gives: validated below
     problems: list[Problem] = []
     for error in validator(kind).iter_errors(doc.data):
         problems.extend(_problems(doc, error))

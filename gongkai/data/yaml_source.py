@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from gongkai.data import limits
+from gongkai.data.yaml_fast import plain_load
 from gongkai.data.problems import Bilingual, Problem, field_path
 
 PathElement = str | int
@@ -21,14 +23,27 @@ PathElement = str | int
 
 @dataclass
 class Document:
-    """A parsed YAML file that still knows where each of its values stands."""
+    """A parsed YAML file that still knows where each of its values stands.
+
+    A file read by the fast reader (yaml_fast) is read again with positions only when a problem in it
+    must be pointed at, which is rare; `text` is kept for that."""
 
     path: Path
     data: Any
+    text: str | None = None
+
+    @functools.cached_property
+    def _positioned(self) -> Any:
+        if self.text is None:
+            return self.data
+        try:
+            return _yaml().load(self.text)
+        except (YAMLError, limits.LimitExceeded):
+            return None  # read by the fast reader only: the problem is reported without a line
 
     def position(self, path: list[PathElement], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `path`, or of its key when `key` is true."""
-        node = self.data
+        node = self._positioned
         line, column = 0, 0
         for depth, element in enumerate(path):
             last = depth == len(path) - 1
@@ -169,6 +184,9 @@ def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[
                   for line, column, summary, found, hint in limits.character_problems(text)]
     if characters:
         return None, characters
+    plain = plain_load(text)
+    if plain is not None:
+        return Document(path=path, data=plain, text=text), []
     try:
         data = _yaml().load(text)
     except limits.LimitExceeded as refused:
