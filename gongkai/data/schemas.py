@@ -95,14 +95,17 @@ def _registry() -> Registry:
 _BASE = "https://schemas.gongkai.invalid/"
 
 
+def _as_bool(check: Any) -> Any:
+    return lambda value: bool(check(value))
+
+
 @cache
 def fast_validator(name: str) -> jsonschema_rs.Draft7Validator:
     """A compiled validator for one kind of file that only answers valid or not, with the same rules
     and formats as `validator`: most files are valid, and the detailed errors are then not needed."""
     registry = jsonschema_rs.Registry([(_BASE + filename, schema(kind))
                                        for kind, filename in [("common", COMMON_FILE), *SCHEMA_FILES.items()]])
-    formats = {format_name: (lambda check: lambda value: bool(check(value)))(check)
-               for format_name, (check, _) in FORMAT_CHECKER.checkers.items()}
+    formats = {format_name: _as_bool(check) for format_name, (check, _) in FORMAT_CHECKER.checkers.items()}
     return jsonschema_rs.Draft7Validator({"$ref": SCHEMA_FILES[name]}, registry=registry, base_uri=_BASE + "root.json",
                                          formats=formats, validate_formats=True, offline=True)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,8 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from gongkai.data import limits
-from gongkai.data.yaml_fast import plain_load
 from gongkai.data.problems import Bilingual, Problem, field_path
+from gongkai.data.yaml_fast import plain_load
 
 PathElement = str | int
 
