@@ -98,3 +98,9 @@ spot-check: $(VENV)/.installed
 # Serves 50 copies of the built site on loopback and spot-checks them all; prints sites per second and peak memory.
 bench-spot-check: site
 	$(PY) -m gongkai.devtools.bench_spot_check --site site
+
+# Builds synthetic portals of about SIZES HTML pages each (default 500) as `make site` does, and a plain
+# MkDocs build of the same pages; prints time, memory, page and search sizes. More: BENCH_ARGS="--json bench.json --profile".
+.PHONY: bench-build
+bench-build: $(VENV)/.installed
+	$(PY) -m gongkai.devtools.bench_build --sizes $(or $(SIZES),500) $(BENCH_ARGS)
