@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, plans_dir, plans_option, project_root
-from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, os_error_reason
+from gongkai.cycle.fixing import fix
+from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, display_path, os_error_reason
 from gongkai.data.project import Project, load_project
 from gongkai.data.translation_report import format_report, portal_translations, site_coverage
 from gongkai.i18n.languages import CODES
@@ -20,21 +21,54 @@ from gongkai.publish.build import PLANS_VARIABLE, BuildFailure, build_site
 
 
 def checked_project(plans: Path) -> Project | None:
-    """The project when its data has no problems; otherwise None, with every problem printed."""
+    """The project when its data has no errors; otherwise None, with every problem printed. Warnings are
+    printed after the errors, and never make it fail."""
     project, report = load_project(plans)
     if not report.ok:
         print(report.format(project_root(), closing=FIX_BEFORE_BUILDING), file=sys.stderr)
         return None
+    if report.warnings:
+        print(report.format_warnings(project_root()) + "\n", file=sys.stderr)
     return project
 
 
+def _fix(plans: Path) -> None:
+    """Mend what `check --fix` can mend, and say what was done."""
+    _, report = load_project(plans)
+    outcome = fix(report.warnings)
+    root = project_root()
+    for problem in outcome.fixed:
+        assert problem.edit is not None and problem.edit.done is not None
+        print(f"已修正 fixed：{display_path(problem.file, root)}:{problem.line}  {problem.edit.done}")
+    for path, why in outcome.left:
+        print(f"未修正 not fixed：{display_path(path, root)}  {why}", file=sys.stderr)
+    if outcome.fixed or outcome.left:
+        print()
+
+
+def drafts_note(project: Project) -> str:
+    """Which plans are drafts, and so left out of the published site; empty when none is."""
+    drafts = [plan for plan in project.portal.plans() if plan.draft]
+    if not drafts:
+        return ""
+    lines = [f"草稿 {len(drafts)} 份，不會發布，只在預覽（gongkai serve、gongkai build --preview）中顯示："
+             f" / {len(drafts)} draft plan(s), not published; shown only in a preview (gongkai serve, gongkai build --preview):"]
+    lines += [f"  {display_path(plan.path, project_root())}" for plan in drafts]
+    return "\n".join(lines)
+
+
 def check(args: argparse.Namespace) -> int:
+    if args.fix:
+        _fix(plans_dir(args))
     project = checked_project(plans_dir(args))
     if project is None:
         return EXIT_FAILED
     portal = project.portal
     plans = list(portal.plans())
     results = sum(1 for plan in plans if plan.results)
+    note = drafts_note(project)
+    if note:
+        print(note)
     print(f"資料檢查通過：{len(portal.agencies)} 個機關、{len(plans)} 份計畫、{results} 份執行成效。"
           f" / Data OK: {len(portal.agencies)} agencies, {len(plans)} plans, {results} results tables.")
     return EXIT_OK
@@ -121,6 +155,9 @@ def translations(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="檢查資料 / check every file under plans/ and list every problem")
+    parser.add_argument("--fix", action="store_true",
+                        help="first mend what can be mended by itself (typed numbering, the editor's schema line), "
+                             "changing nothing else in the files")
     plans_option(parser)
     parser.set_defaults(run=check)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 STATUSES = ("completed", "in-progress", "ongoing", "not-started", "not-achieved", "not-reported")
+# A plan's `state`: a draft is not published; a plan without `state` is approved.
+DRAFT, APPROVED = "draft", "approved"
 LEAF_FIELDS = ("actions", "units", "deadline", "outcomes", "targets", "frequency")
 
 
@@ -102,6 +104,11 @@ class Plan:
     @property
     def title(self) -> Any:
         return self.data["title"]
+
+    @property
+    def draft(self) -> bool:
+        """A draft (`state: draft`) is not published: only a preview build shows it."""
+        return self.data.get("state") == DRAFT
 
     @property
     def sections(self) -> list[dict[str, Any]]:

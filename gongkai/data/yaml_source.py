@@ -25,6 +25,8 @@ class Document:
 
     path: Path
     data: Any
+    # The file's text as read (without a byte-order mark), for what needs its characters.
+    text: str = ""
 
     def position(self, path: list[PathElement], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `path`, or of its key when `key` is true."""
@@ -55,7 +57,8 @@ class _DatesAsTextConstructor(RoundTripConstructor):
     }
 
 
-def _yaml() -> YAML:
+def yaml_loader() -> YAML:
+    """The loader of every data file: round-trip (positions kept), dates as text, limits enforced."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsTextConstructor
     yaml.Composer = limits.LimitedComposer
@@ -170,7 +173,7 @@ def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[
     if characters:
         return None, characters
     try:
-        data = _yaml().load(text)
+        data = yaml_loader().load(text)
     except limits.LimitExceeded as refused:
         return None, [Problem(file=path, line=refused.line, column=refused.column, summary=refused.summary,
                               field=field_path(refused.path) if refused.path else "", expected=refused.expected,
@@ -188,4 +191,4 @@ def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[
                 found="空白 / nothing",
             )
         ]
-    return Document(path=path, data=data), []
+    return Document(path=path, data=data, text=text), []
