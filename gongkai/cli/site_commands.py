@@ -17,7 +17,7 @@ from gongkai.data.translation_report import format_report, portal_translations, 
 from gongkai.i18n.languages import CODES
 from gongkai.pages.site import Site
 from gongkai.pages.static import stylesheet
-from gongkai.publish.build import PLANS_VARIABLE, BuildFailure, build_site
+from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, BuildFailure, build_site
 
 
 def checked_project(plans: Path) -> Project | None:
@@ -82,7 +82,7 @@ def build(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     target = (args.out or project / "site").resolve()
     try:
-        build_site(project, plans, target)
+        build_site(project, plans, target, preview=args.preview)
     except BuildFailure as failure:
         print(f"{failure.output}\n{failure.message}，原有的網站保持不變。/ {failure.message.en}; "
               "the existing site is unchanged.", file=sys.stderr)
@@ -91,6 +91,9 @@ def build(args: argparse.Namespace) -> int:
         print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
               f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
         return EXIT_FAILED
+    if args.preview:
+        print("預覽版：草稿計畫也顯示，並標示「草稿 DRAFT」；請勿發布這個網站。/ A preview: draft plans are shown, "
+              "marked DRAFT; do not publish this site.")
     print(f"網站已建置於 {target} / Site built in {target}")
     return EXIT_OK
 
@@ -103,7 +106,7 @@ def generate(args: argparse.Namespace) -> int:
     if checked_project(plans) is None:
         return EXIT_FAILED
     try:
-        _write_pages(plans, args.lang, out)
+        _write_pages(plans, args.lang, out, args.preview)
     except OSError as error:
         print(f"無法寫入 {out}。/ {out} could not be written.\n  原因 reason：{os_error_reason(error)}\n  {error}",
               file=sys.stderr)
@@ -112,8 +115,8 @@ def generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_pages(plans: Path, lang: str, out: Path) -> None:
-    site, _ = Site.load(plans, lang)
+def _write_pages(plans: Path, lang: str, out: Path, preview: bool) -> None:
+    site, _ = Site.load(plans, lang, preview=preview)
     shutil.copytree(project_root() / "content" / lang, out, dirs_exist_ok=True)
     for path in out.rglob("*.md"):
         path.write_text(site.expand(path.read_text(encoding="utf-8"), str(path.relative_to(out))), encoding="utf-8")
@@ -135,7 +138,7 @@ def serve(args: argparse.Namespace) -> int:
     if checked_project(plans) is None:
         return EXIT_FAILED
     env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
-           PLANS_VARIABLE: str(plans), "NO_MKDOCS_2_WARNING": "1"}
+           PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", args.address]
     return subprocess.run(command, cwd=project, env=env).returncode
 
@@ -164,15 +167,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("build", help="建置網站 / check, then build every language into site/")
     plans_option(parser)
     parser.add_argument("--out", type=Path, help="where the finished site goes (default: site/)")
+    parser.add_argument("--preview", action="store_true",
+                        help="a preview, e.g. of a pull request: draft plans (state: draft) are shown, marked DRAFT; "
+                             "never publish it")
     parser.set_defaults(run=build)
 
     parser = commands.add_parser("generate", help="寫出頁面原始檔 / write one language's pages as Markdown for another engine")
     parser.add_argument("lang", choices=CODES)
     parser.add_argument("out", type=Path, help="an empty or new folder")
+    parser.add_argument("--preview", action="store_true", help="show draft plans too, marked DRAFT")
     plans_option(parser)
     parser.set_defaults(run=generate)
 
-    parser = commands.add_parser("serve", help="預覽網站 / preview one language at http://127.0.0.1:8000")
+    parser = commands.add_parser("serve", help="預覽網站 / preview one language at http://127.0.0.1:8000, "
+                                              "draft plans included")
     parser.add_argument("--lang", choices=CODES, default=CODES[0])
     parser.add_argument("--address", default="127.0.0.1:8000", help="IP:PORT to serve on")
     plans_option(parser)

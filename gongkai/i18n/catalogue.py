@@ -28,6 +28,10 @@ UI: dict[str, dict[str, str]] = {
     "fictional": {"zh-TW": "本頁內容為虛構的示範資料，並非真實機關的計畫。",
                   "en": "This page shows fictional example data, not a real agency's plan."},
     "fictional_label": {"zh-TW": "示範資料", "en": "Example data"},
+    # A draft plan (state: draft): only a preview shows it.
+    "draft_label": {"zh-TW": "草稿", "en": "DRAFT"},
+    "draft_notice": {"zh-TW": "這份計畫尚未核定，只在預覽中顯示，正式網站不會發布。",
+                     "en": "This plan is not approved yet. It is shown only in this preview and is not published."},
     # Shown on the pages of languages other than Chinese, the original.
     "untranslated_note": {
         "zh-TW": "本頁部分內容尚未翻譯，以中文原文顯示，並以側邊線標示。",

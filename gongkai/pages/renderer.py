@@ -29,7 +29,7 @@ from gongkai.i18n.catalogue import (
     UI,
     ui,
 )
-from gongkai.i18n.languages import BY_CODE, DEFAULT
+from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages import changes, downloads, status
 from gongkai.pages.chart import chart_of
 from gongkai.pages.metadata import PageFacts
@@ -129,6 +129,9 @@ class Renderer:
             agency_url=agency_url,
             plan_url=plan_url,
             results_url=results_url,
+            # The word DRAFT in the page's language, then in the others (with their `lang`).
+            draft_words=[(None, UI["draft_label"][lang])] + [(other.html_lang, UI["draft_label"][other.code])
+                                                            for other in LANGUAGES if other.code != lang],
         )
 
     def ui(self, key: str, **values: Any) -> Markup:
