@@ -16,6 +16,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, Undefined
 from markupsafe import Markup, escape
 
+from gongkai.data.changes import action_marker
 from gongkai.data.model import STATUSES
 from gongkai.data.status_summary import by_top_item, overall, percent
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
@@ -115,6 +116,8 @@ class Renderer:
             budget_unit=lambda unit: BUDGET_UNITS[unit][lang],
             chart_of=chart_of,
             word_diff=lambda before, after: changes.word_diff(before, after, lang),
+            action_diff=lambda change: changes.action_diff(change, lang),
+            action_label=lambda change: action_marker(change, lang),
             changed_value=lambda name, value: changes.changed_value(name, value, lang),
             statement=lambda requirement: status.statement(requirement, lang),
             report_symbol=lambda state: status.SYMBOLS[state],
