@@ -139,8 +139,10 @@ def test_a_plan_with_neither_updated_nor_a_commit_is_warned_about(minimal_plans)
     assert not [w for w in _warnings(minimal_plans, "DC.Date") if w.file.name == "plan.yml"]
 
 
-def test_the_repository_plans_have_no_warnings():
-    _, report = load_portal(ROOT / "plans")
+def test_the_repository_data_has_no_warnings():
+    from gongkai.data.project import load_project
+
+    _, report = load_project(ROOT / "plans")
     assert report.ok and not report.warnings, report.format()
 
 
