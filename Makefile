@@ -26,8 +26,9 @@ node_modules/.installed: package.json package-lock.json
 check: $(VENV)/.installed
 	$(GONGKAI) check
 
+# `make site PREVIEW=1` builds a preview (a pull request's): draft plans shown, marked DRAFT. Never publish it.
 site: $(VENV)/.installed
-	$(GONGKAI) build
+	$(GONGKAI) build $(if $(PREVIEW),--preview)
 
 serve: $(VENV)/.installed
 	$(GONGKAI) serve --lang $(SITE_LANG)

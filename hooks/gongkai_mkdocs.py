@@ -26,7 +26,7 @@ from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages.footer import contact_html, policy_links
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
-from gongkai.publish.build import PLANS_VARIABLE
+from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 _site: Site | None = None
@@ -41,7 +41,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     lang = config.theme["language"]
-    site, report = Site.load(Path(os.environ.get(PLANS_VARIABLE, ROOT / "plans")), lang)
+    # `mkdocs serve` (and `gongkai serve`) is a preview, as is `gongkai build --preview`: drafts are shown.
+    preview = _command == "serve" or os.environ.get(PREVIEW_VARIABLE) == "1"
+    site, report = Site.load(Path(os.environ.get(PLANS_VARIABLE, ROOT / "plans")), lang, preview=preview)
     if not report.ok:
         raise Abort("\n" + report.format(ROOT))
     _site = site

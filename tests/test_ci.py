@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from typing import Any
 
 import pytest
@@ -54,3 +56,19 @@ def test_gitlab_publishes_the_site_the_check_job_built_from_main_only():
     assert pages["needs"] == ["check"] and pages["artifacts"]["paths"] == ["public"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert "site/" in pipeline["check"]["artifacts"]["paths"]
+
+
+def test_a_pull_request_builds_a_preview_and_main_the_site_to_publish():
+    github = load("github")
+    preview = github["jobs"]["check"]["env"]["PREVIEW"]
+    assert preview == "${{ github.event_name == 'pull_request' && '1' || '' }}"
+    gitlab = load("gitlab")
+    rules = gitlab["check"]["rules"]
+    assert [rule.get("variables", {}).get("PREVIEW") for rule in rules] == ["1", None]
+    assert "merge_request_event" in rules[0]["if"] and "CI_DEFAULT_BRANCH" in rules[1]["if"]
+    assert "PREVIEW" not in str(gitlab["pages"])
+    # make passes PREVIEW on to the build (make site, and the a11y and review-copy that rebuild it).
+    for variables, expected in (([], ["build"]), (["PREVIEW=1"], ["build", "--preview"]), (["PREVIEW="], ["build"])):
+        made = subprocess.run(["make", "-n", "-W", ".venv/.installed", "site", *variables], cwd=ROOT,
+                              capture_output=True, text=True, env={"PATH": os.environ["PATH"]})
+        assert made.stdout.split()[-len(expected) - 1:] == [".venv/bin/gongkai", *expected], made.stdout

@@ -31,6 +31,8 @@ def run_new_year(args: argparse.Namespace) -> int:
     print(f"已更新：年度、標題、實施期間、{rolled.deadlines_moved} 個有日期的完成期限；核定歷程改為一筆「擬訂」。\n"
           f"Updated: the year, titles, period and {rolled.deadlines_moved} dated deadline(s); "
           f"the approval history is now one 'drafted' entry.")
+    print("這份計畫是草稿（state: draft），核定前不會發布；核定後改為 state: approved。\n"
+          "The copy is a draft (state: draft): it is not published until approved; then write state: approved.")
     for name in rolled.annex_files_dropped:
         print(f"附件檔案 {name} 未複製，請附上新年度的檔案。/ Annex file {name} was not copied: attach the new year's file.")
     if rolled.mentions:

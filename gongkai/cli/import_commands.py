@@ -32,7 +32,8 @@ def run_import(args: argparse.Namespace) -> int:
         where = display_path(imported.agency_path, here)
         print(f"已建立 {where}（新機關）。/ Wrote {where} (a new agency).")
     where = display_path(imported.plan_path, here)
-    print(f"已建立草稿 {where}，已通過檢查。/ Wrote the draft {where}; it passes the checks.")
+    print(f"已建立草稿 {where}（state: draft，核定前不會發布），已通過檢查。/ Wrote the draft {where} "
+          "(state: draft: not published until approved); it passes the checks.")
     print(format_review(imported.review, imported.draft.checks))
     return EXIT_OK
 

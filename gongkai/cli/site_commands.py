@@ -10,31 +10,65 @@ import sys
 from pathlib import Path
 
 from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, plans_dir, plans_option, project_root
-from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, os_error_reason
+from gongkai.cycle.fixing import fix
+from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, display_path, os_error_reason
 from gongkai.data.project import Project, load_project
 from gongkai.data.translation_report import format_report, portal_translations, site_coverage
 from gongkai.i18n.languages import CODES
 from gongkai.pages.site import Site
 from gongkai.pages.static import stylesheet
-from gongkai.publish.build import PLANS_VARIABLE, BuildFailure, build_site
+from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, BuildFailure, build_site
 
 
 def checked_project(plans: Path) -> Project | None:
-    """The project when its data has no problems; otherwise None, with every problem printed."""
+    """The project when its data has no errors; otherwise None, with every problem printed. Warnings are
+    printed after the errors, and never make it fail."""
     project, report = load_project(plans)
     if not report.ok:
         print(report.format(project_root(), closing=FIX_BEFORE_BUILDING), file=sys.stderr)
         return None
+    if report.warnings:
+        print(report.format_warnings(project_root()) + "\n", file=sys.stderr)
     return project
 
 
+def _fix(plans: Path) -> None:
+    """Mend what `check --fix` can mend, and say what was done."""
+    _, report = load_project(plans)
+    outcome = fix(report.warnings)
+    root = project_root()
+    for problem in outcome.fixed:
+        assert problem.edit is not None and problem.edit.done is not None
+        print(f"已修正 fixed：{display_path(problem.file, root)}:{problem.line}  {problem.edit.done}")
+    for path, why in outcome.left:
+        print(f"未修正 not fixed：{display_path(path, root)}  {why}", file=sys.stderr)
+    if outcome.fixed or outcome.left:
+        print()
+
+
+def drafts_note(project: Project) -> str:
+    """Which plans are drafts, and so left out of the published site; empty when none is."""
+    drafts = [plan for plan in project.portal.plans() if plan.draft]
+    if not drafts:
+        return ""
+    lines = [f"草稿 {len(drafts)} 份，不會發布，只在預覽（gongkai serve、gongkai build --preview）中顯示："
+             f" / {len(drafts)} draft plan(s), not published; shown only in a preview (gongkai serve, gongkai build --preview):"]
+    lines += [f"  {display_path(plan.path, project_root())}" for plan in drafts]
+    return "\n".join(lines)
+
+
 def check(args: argparse.Namespace) -> int:
+    if args.fix:
+        _fix(plans_dir(args))
     project = checked_project(plans_dir(args))
     if project is None:
         return EXIT_FAILED
     portal = project.portal
     plans = list(portal.plans())
     results = sum(1 for plan in plans if plan.results)
+    note = drafts_note(project)
+    if note:
+        print(note)
     print(f"資料檢查通過：{len(portal.agencies)} 個機關、{len(plans)} 份計畫、{results} 份執行成效。"
           f" / Data OK: {len(portal.agencies)} agencies, {len(plans)} plans, {results} results tables.")
     return EXIT_OK
@@ -48,7 +82,7 @@ def build(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     target = (args.out or project / "site").resolve()
     try:
-        build_site(project, plans, target)
+        build_site(project, plans, target, preview=args.preview)
     except BuildFailure as failure:
         print(f"{failure.output}\n{failure.message}，原有的網站保持不變。/ {failure.message.en}; "
               "the existing site is unchanged.", file=sys.stderr)
@@ -57,6 +91,9 @@ def build(args: argparse.Namespace) -> int:
         print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
               f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
         return EXIT_FAILED
+    if args.preview:
+        print("預覽版：草稿計畫也顯示，並標示「草稿 DRAFT」；請勿發布這個網站。/ A preview: draft plans are shown, "
+              "marked DRAFT; do not publish this site.")
     print(f"網站已建置於 {target} / Site built in {target}")
     return EXIT_OK
 
@@ -69,7 +106,7 @@ def generate(args: argparse.Namespace) -> int:
     if checked_project(plans) is None:
         return EXIT_FAILED
     try:
-        _write_pages(plans, args.lang, out)
+        _write_pages(plans, args.lang, out, args.preview)
     except OSError as error:
         print(f"無法寫入 {out}。/ {out} could not be written.\n  原因 reason：{os_error_reason(error)}\n  {error}",
               file=sys.stderr)
@@ -78,8 +115,8 @@ def generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_pages(plans: Path, lang: str, out: Path) -> None:
-    site, _ = Site.load(plans, lang)
+def _write_pages(plans: Path, lang: str, out: Path, preview: bool) -> None:
+    site, _ = Site.load(plans, lang, preview=preview)
     shutil.copytree(project_root() / "content" / lang, out, dirs_exist_ok=True)
     for path in out.rglob("*.md"):
         path.write_text(site.expand(path.read_text(encoding="utf-8"), str(path.relative_to(out))), encoding="utf-8")
@@ -101,7 +138,7 @@ def serve(args: argparse.Namespace) -> int:
     if checked_project(plans) is None:
         return EXIT_FAILED
     env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
-           PLANS_VARIABLE: str(plans), "NO_MKDOCS_2_WARNING": "1"}
+           PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", args.address]
     return subprocess.run(command, cwd=project, env=env).returncode
 
@@ -121,21 +158,29 @@ def translations(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="檢查資料 / check every file under plans/ and list every problem")
+    parser.add_argument("--fix", action="store_true",
+                        help="first mend what can be mended by itself (typed numbering, the editor's schema line), "
+                             "changing nothing else in the files")
     plans_option(parser)
     parser.set_defaults(run=check)
 
     parser = commands.add_parser("build", help="建置網站 / check, then build every language into site/")
     plans_option(parser)
     parser.add_argument("--out", type=Path, help="where the finished site goes (default: site/)")
+    parser.add_argument("--preview", action="store_true",
+                        help="a preview, e.g. of a pull request: draft plans (state: draft) are shown, marked DRAFT; "
+                             "never publish it")
     parser.set_defaults(run=build)
 
     parser = commands.add_parser("generate", help="寫出頁面原始檔 / write one language's pages as Markdown for another engine")
     parser.add_argument("lang", choices=CODES)
     parser.add_argument("out", type=Path, help="an empty or new folder")
+    parser.add_argument("--preview", action="store_true", help="show draft plans too, marked DRAFT")
     plans_option(parser)
     parser.set_defaults(run=generate)
 
-    parser = commands.add_parser("serve", help="預覽網站 / preview one language at http://127.0.0.1:8000")
+    parser = commands.add_parser("serve", help="預覽網站 / preview one language at http://127.0.0.1:8000, "
+                                              "draft plans included")
     parser.add_argument("--lang", choices=CODES, default=CODES[0])
     parser.add_argument("--address", default="127.0.0.1:8000", help="IP:PORT to serve on")
     plans_option(parser)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gongkai.data.changes import Changes, FieldChange
+from gongkai.data.changes import Changes, FieldChange, action_marker, action_words
 from gongkai.data.model import Agency, Node
 from gongkai.data.word_diff import diff
 from gongkai.i18n import dates, numbering, text
@@ -34,8 +34,12 @@ def _paint(value: str, colour: str, use_colour: bool) -> str:
 def word_diff(before: Node, after: Node, lang: str, use_colour: bool) -> str:
     # Compare in the asked language when both years have it; otherwise in the Chinese original.
     use = lang if text.pick(before.text, lang).lang == lang and text.pick(after.text, lang).lang == lang else "zh-TW"
+    return _marked(text.plain(before.text, use), text.plain(after.text, use), use_colour)
+
+
+def _marked(before: str, after: str, use_colour: bool) -> str:
     out = []
-    for piece in diff(text.plain(before.text, use), text.plain(after.text, use)):
+    for piece in diff(before, after):
         if piece.kind == "same":
             out.append(piece.text)
         elif piece.kind == "removed":
@@ -59,6 +63,30 @@ def _field_lines(changes: list[FieldChange], field: str, lang: str) -> list[str]
                          f"    {_value(field, c.old, lang)} → {_value(field, c.new, lang)}")]
 
 
+def _action_lines(changes: Changes, lang: str, use_colour: bool) -> list[str]:
+    """Under each leaf, its actions added (+), removed (-), reworded (~), and their units and deadlines changed."""
+    lines = []
+    for group in changes.actions_by_leaf():
+        lines.append(f"  {_leaf(group[0].after, lang, group[0].before)}")
+        for change in group:
+            label = action_marker(change, lang)
+            if change.kind in ("added", "removed"):
+                action = change.new if change.kind == "added" else change.old
+                sign = "+" if change.kind == "added" else "-"
+                lines.append(f"    {sign} {label} {' '.join(action_words(action, lang).split())}")
+            elif change.kind == "reworded":
+                both = all(text.pick(a["text"], lang).lang == lang for a in (change.old, change.new))
+                use = lang if both else "zh-TW"
+                words = _marked(action_words(change.old, use), action_words(change.new, use), use_colour)
+                lines.append(f"    ~ {label} {words}")
+            else:
+                field = "units" if change.kind == "units" else "deadline"
+                name = ui(field, "en") if lang == "en" else f"{ui(field, 'zh-TW')} {ui(field, 'en')}"
+                colon = ": " if lang == "en" else "："
+                lines.append(f"    {label} {name}{colon}{_value(field, change.old, lang)} → {_value(field, change.new, lang)}")
+    return lines
+
+
 def format_changes(agency: Agency, changes: Changes, lang: str = "zh-TW", use_colour: bool = False) -> str:
     """Every change from `changes.previous` to `changes.current`, grouped as on the plan page."""
     before, after = changes.previous.year, changes.current.year
@@ -75,6 +103,7 @@ def format_changes(agency: Agency, changes: Changes, lang: str = "zh-TW", use_co
         ("changes_reworded", len(changes.reworded), [line for r in changes.reworded
                               for line in (f"  {_leaf(r.after, lang, r.before, words=False)}",
                                            f"    {word_diff(r.before, r.after, lang, use_colour)}")]),
+        ("changes_actions", len(changes.actions), _action_lines(changes, lang, use_colour)),
         ("changes_units", len(changes.units), _field_lines(changes.units, "units", lang)),
         ("changes_deadlines", len(changes.deadlines), _field_lines(changes.deadlines, "deadline", lang)),
     ]

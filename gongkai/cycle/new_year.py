@@ -6,7 +6,8 @@ given as a date. Deadlines every year ({every_year: …}) and `ongoing` stay as 
 key order and every other text stay as they were. What belongs to the old year's document only is
 dropped: `issued`, `updated`, annex files (they stay in the old year's folder) and the approval
 history, which becomes one `drafted` entry. Places that still name the old year (a basis document,
-a deadline as written) are listed for a person to check.
+a deadline as written) are listed for a person to check. The copy says `state: draft`: it is not
+published until someone approves it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ruamel.yaml.scalarstring import ScalarString
 from gongkai.cycle.agency_files import ToolError, checked_plan, plan_years
 from gongkai.cycle.yaml_writer import dump, round_trip, schema_line, with_schema_line, write_atomically
 from gongkai.data import rules
+from gongkai.data.model import DRAFT
 from gongkai.data.problems import Bilingual, Report, field_path
 from gongkai.data.schema_messages import schema_problems
 from gongkai.data.yaml_source import Document
@@ -134,6 +136,14 @@ def _drafted(today: datetime.date, source_year: int) -> CommentedMap:
     return entry
 
 
+def mark_draft(data: CommentedMap) -> None:
+    """`state: draft` right after the year (or where `state` stands): the plan is not published until approved."""
+    if "state" in data:
+        data["state"] = DRAFT
+    else:
+        data.insert(list(data).index("year") + 1, "state", DRAFT)
+
+
 def _replace_history(data: CommentedMap, entry: CommentedMap) -> None:
     history = CommentedSeq([entry])
     if "history" in data:
@@ -149,6 +159,7 @@ def roll(data: CommentedMap, today: datetime.date, dropped: list[str]) -> tuple[
     the annex files it no longer names are added to `dropped`."""
     old = int(data["year"])
     data["year"] = old + 1
+    mark_draft(data)
     for key in TITLE_FIELDS:
         if key in data:
             data[key] = _rewrite_text(data[key], {old})

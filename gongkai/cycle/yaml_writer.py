@@ -14,8 +14,8 @@ from ruamel.yaml import YAML
 
 from gongkai.cycle.agency_files import ToolError
 from gongkai.data.problems import Bilingual, os_error_reason
-
-SCHEMA_MARK = "# yaml-language-server: $schema="
+from gongkai.data.schemas import SCHEMA_MARK as SCHEMA_MARK
+from gongkai.data.schemas import schema_line as schema_line
 
 
 def round_trip() -> YAML:
@@ -31,11 +31,6 @@ def dump(data: Any) -> str:
     out = io.StringIO()
     round_trip().dump(data, out)
     return out.getvalue()
-
-
-def schema_line(kind: str, depth: int) -> str:
-    """The editor's schema line for a file `depth` folders below the repository (plan.yml: 3)."""
-    return f"{SCHEMA_MARK}{'../' * depth}gongkai/schema/{kind}.schema.json"
 
 
 def with_schema_line(text: str, line: str) -> str:
@@ -101,7 +96,14 @@ def write_atomically(path: Path, text: str, like: Path | None = None) -> None:
     if path.exists() and not path.is_file():
         raise _not_written(path, Bilingual("同名的不是一般檔案（例如是資料夾）", "something other than a file (a folder, say) has that name"))
     style = style_of(path) if path.exists() else style_of(like) if like is not None else Style()
-    data = (BOM if style.bom else b"") + LONE_LINE_FEED.sub(style.newline, text).encode("utf-8")
+    write_bytes_atomically(path, (BOM if style.bom else b"") + LONE_LINE_FEED.sub(style.newline, text).encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write exactly `data` as the whole file or nothing (see write_atomically)."""
+    if path.is_symlink():
+        raise _not_written(path, Bilingual("它是符號連結；工具不經由連結寫入", "it is a symbolic link, and the tools do not write through links"),
+                           "建議 hint：把連結換成檔案本身 / replace the link with the file itself")
     created = _missing_folders(path.parent)
     temporary = None
     try:

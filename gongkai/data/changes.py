@@ -1,5 +1,7 @@
-"""What changed in a plan from one year to the next: leaves added, removed and reworded, and
-changes of units and deadlines. Leaves are matched by id, then by how alike their texts are."""
+"""What changed in a plan from one year to the next: leaves added, removed and reworded, changes of
+their units and deadlines, and within each leaf its actions (具體作法) added, removed and reworded, and
+changes of each action's units and deadline. Leaves are matched by id, then by how alike their texts
+are; a leaf's actions by their texts, the same first, then the most alike."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.data.model import Node, Plan
-from gongkai.i18n import text
+from gongkai.i18n import numbering, text
 
 SIMILAR = 0.6  # texts at least this alike are the same item renamed, not one removed and one added
 
@@ -28,6 +30,23 @@ class FieldChange:
     new: Any
 
 
+@dataclass(frozen=True)
+class ActionChange:
+    """A change in one of a leaf's actions: `kind` is added, removed, reworded, units or deadline.
+
+    `before` and `after` are the leaf in each year; the positions (from 1) are the action's among the
+    leaf's actions in each year, None where the action is not in that year. `old` and `new` are the
+    action itself (added, removed, reworded), or its units or deadline."""
+
+    kind: str
+    before: Node
+    after: Node
+    old_position: int | None
+    new_position: int | None
+    old: Any = None
+    new: Any = None
+
+
 @dataclass
 class Changes:
     previous: Plan
@@ -38,9 +57,17 @@ class Changes:
     renamed: list[Reworded] = field(default_factory=list)
     units: list[FieldChange] = field(default_factory=list)
     deadlines: list[FieldChange] = field(default_factory=list)
+    actions: list[ActionChange] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return any((self.added, self.removed, self.reworded, self.units, self.deadlines))
+        return any((self.added, self.removed, self.reworded, self.units, self.deadlines, self.actions))
+
+    def actions_by_leaf(self) -> list[list[ActionChange]]:
+        """The action changes, one list per leaf, in the order of the later plan."""
+        groups: dict[int, list[ActionChange]] = {}
+        for change in self.actions:
+            groups.setdefault(id(change.after), []).append(change)
+        return list(groups.values())
 
 
 def _chinese(node: Node) -> str:
@@ -69,16 +96,67 @@ def _match(previous: list[Node], current: list[Node]) -> tuple[list[tuple[Node, 
     return pairs, new_left, old_left, renamed
 
 
-def units_of(leaf: Node) -> list[Any]:
-    """The leaf's units and its actions' units, each once, as written in the data."""
-    units = list(leaf.data.get("units", []))
-    units += [u for action in leaf.data.get("actions", []) for u in action.get("units", [])]
-    unique = {text.plain(u, "zh-TW"): u for u in units}
+def units_of(holder: dict[str, Any]) -> list[Any]:
+    """The units of a leaf or an action (not those of the leaf's actions: each action's are its own), each
+    once, as written in the data."""
+    unique = {text.plain(u, "zh-TW"): u for u in holder.get("units", [])}
     return [unique[name] for name in sorted(unique)]
 
 
-def _unit_names(leaf: Node) -> list[str]:
-    return [text.plain(u, "zh-TW") for u in units_of(leaf)]
+def _unit_names(holder: dict[str, Any]) -> list[str]:
+    return [text.plain(u, "zh-TW") for u in units_of(holder)]
+
+
+def action_words(action: dict[str, Any], lang: str) -> str:
+    """An action's words as the page shows them: its title, if it has one, then its text."""
+    title = text.plain(action["title"], lang) if "title" in action else ""
+    return f"{title} {text.plain(action['text'], lang)}".strip()
+
+
+def action_marker(change: ActionChange, lang: str) -> str:
+    """The action's number as the page numbers it under its leaf, (一), 1. …, in the year that has it."""
+    leaf, position = (change.after, change.new_position) if change.new_position else (change.before, change.old_position)
+    return numbering.marker(numbering.level_style(leaf.depth + 1), position or 0, lang)
+
+
+def _action_pairs(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pairs of positions (from 0) of the same action in both years, then the positions only the later and
+    only the earlier year has. The same words pair first, in order; then the most alike, if alike enough."""
+    words_old = [action_words(a, "zh-TW") for a in old]
+    words_new = [action_words(a, "zh-TW") for a in new]
+    left_old, left_new = list(range(len(old))), list(range(len(new)))
+    pairs = []
+    for j in list(left_new):
+        same = next((i for i in left_old if words_old[i] == words_new[j]), None)
+        if same is not None:
+            pairs.append((same, j))
+            left_old.remove(same)
+            left_new.remove(j)
+    alike = sorted(((difflib.SequenceMatcher(None, words_old[i], words_new[j]).ratio(), i, j)
+                    for i in left_old for j in left_new), reverse=True)
+    for ratio, i, j in alike:
+        if ratio >= SIMILAR and i in left_old and j in left_new:
+            pairs.append((i, j))
+            left_old.remove(i)
+            left_new.remove(j)
+    return sorted(pairs, key=lambda pair: pair[1]), left_new, left_old
+
+
+def _action_changes(before: Node, after: Node, years: int) -> list[ActionChange]:
+    old, new = before.data.get("actions", []), after.data.get("actions", [])
+    pairs, added, removed = _action_pairs(old, new)
+    changes = [ActionChange("removed", before, after, i + 1, None, old=old[i]) for i in removed]
+    for i, j in pairs:
+        a, b = old[i], new[j]
+        if action_words(a, "zh-TW") != action_words(b, "zh-TW"):
+            changes.append(ActionChange("reworded", before, after, i + 1, j + 1, a, b))
+        if _unit_names(a) != _unit_names(b):
+            changes.append(ActionChange("units", before, after, i + 1, j + 1, units_of(a), units_of(b)))
+        if _deadline_moved(a.get("deadline"), b.get("deadline"), years):
+            changes.append(ActionChange("deadline", before, after, i + 1, j + 1, a.get("deadline"), b.get("deadline")))
+    changes += [ActionChange("added", before, after, None, j + 1, new=new[j]) for j in added]
+    order = {"removed": 0, "added": 1, "reworded": 2, "units": 3, "deadline": 4}
+    return sorted(changes, key=lambda c: (c.new_position or c.old_position or 0, order[c.kind]))
 
 
 def _deadline_moved(old: Any, new: Any, years: int) -> bool:
@@ -99,10 +177,11 @@ def compare(previous: Plan, current: Plan) -> Changes:
     for old, new in pairs:
         if _chinese(old) != _chinese(new):
             changes.reworded.append(Reworded(old, new))
-        if _unit_names(old) != _unit_names(new):
-            changes.units.append(FieldChange(old, new, units_of(old), units_of(new)))
+        if _unit_names(old.data) != _unit_names(new.data):
+            changes.units.append(FieldChange(old, new, units_of(old.data), units_of(new.data)))
         if _deadline_moved(old.data.get("deadline"), new.data.get("deadline"), years):
             changes.deadlines.append(FieldChange(old, new, old.data.get("deadline"), new.data.get("deadline")))
+        changes.actions.extend(_action_changes(old, new, years))
     return changes
 
 

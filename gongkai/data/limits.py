@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.composer import Composer
@@ -104,6 +105,17 @@ def character_problems(text: str) -> Iterator[tuple[int, int, Bilingual, str, Bi
                _character_name(text[offset]), Bilingual("全部刪除", "delete them all"))
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A key written twice in one mapping: where it is the second time, and the line of the first."""
+
+    key: str
+    line: int
+    column: int
+    first_line: int
+    path: tuple[Any, ...]
+
+
 class LimitedComposer(Composer):
     """ruamel's composer, refusing what data files never need before it can cost time or memory:
     anchors and aliases, tags, keys that are not text, and anything past the limits above."""
@@ -112,6 +124,7 @@ class LimitedComposer(Composer):
         super().__init__(loader)
         self.values = 0
         self.where: list[Any] = []
+        self.duplicates: list[Duplicate] = []
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
@@ -157,6 +170,7 @@ class LimitedComposer(Composer):
 
     def compose_mapping_node(self, anchor: Any) -> Any:
         node = super().compose_mapping_node(anchor)
+        seen: dict[str, Any] = {}
         for key, _ in node.value:
             if isinstance(key, ScalarNode) and str(key.tag) == MERGE:
                 raise LimitExceeded(
@@ -167,6 +181,11 @@ class LimitedComposer(Composer):
                 raise LimitExceeded(
                     key.start_mark, Bilingual("欄位名稱必須是文字", "a key must be a text"), path=list(self.where),
                     found=f"「{shown}」", hint=Bilingual('加上引號，例如 "1":', 'put it in quotes, e.g. "1":'))
+            if key.value in seen:
+                self.duplicates.append(Duplicate(key.value, key.start_mark.line + 1, key.start_mark.column + 1,
+                                                 seen[key.value].start_mark.line + 1, tuple(self.where)))
+            else:
+                seen[key.value] = key
         return node
 
 

@@ -8,7 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from gongkai.data import rules
+from gongkai.data import mistakes, rules
 from gongkai.data.model import Agency, Plan, Portal, Results
 from gongkai.data.problems import Bilingual, Problem, Report
 from gongkai.data.schema_messages import schema_problems
@@ -30,6 +30,7 @@ def _checked(path: Path, kind: str, report: Report, plans_dir: Path) -> Document
     if problems:
         return None
     report.extend(rules.markdown_problems(doc, kind))
+    report.extend(mistakes.schema_line_problems(doc, plans_dir.parent))
     return doc
 
 
@@ -82,6 +83,9 @@ def _load_plan(agency: Agency, folder: Path, plans_dir: Path, dates: dict[Path, 
         return
     plan = Plan(agency_id=agency.id, year=int(folder.name), data=doc.data, path=plan_path,
                 updated=_updated(doc, dates))
+    report.extend(mistakes.plan_warnings(doc))
+    if plan.updated is None and not plan.draft:
+        report.add(mistakes.undated(plan_path, "plan"))
     results_path = folder / "results.yml"
     if os.path.lexists(results_path):
         results_doc = _checked(results_path, "results", report, plans_dir)
@@ -91,6 +95,8 @@ def _load_plan(agency: Agency, folder: Path, plans_dir: Path, dates: dict[Path, 
             if not problems:
                 plan.results = Results(data=results_doc.data, path=results_path,
                                        updated=_updated(results_doc, dates))
+                if plan.results.updated is None and not plan.draft:
+                    report.add(mistakes.undated(results_path, "results"))
     agency.plans[plan.year] = plan
 
 

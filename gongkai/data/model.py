@@ -6,6 +6,7 @@ Text fields keep the shape they have in YAML (a string, or a {zh-TW, en} mapping
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 STATUSES = ("completed", "in-progress", "ongoing", "not-started", "not-achieved", "not-reported")
+# A plan's `state`: a draft is not published; a plan without `state` is approved.
+DRAFT, APPROVED = "draft", "approved"
 LEAF_FIELDS = ("actions", "units", "deadline", "outcomes", "targets", "frequency")
 
 
@@ -104,6 +107,11 @@ class Plan:
         return self.data["title"]
 
     @property
+    def draft(self) -> bool:
+        """A draft (`state: draft`) is not published: only a preview build shows it."""
+        return self.data.get("state") == DRAFT
+
+    @property
     def sections(self) -> list[dict[str, Any]]:
         return self.data["sections"]
 
@@ -165,3 +173,13 @@ class Portal:
         for agency in self.agencies.values():
             for year in sorted(agency.plans):
                 yield agency.plans[year]
+
+    def published(self) -> Portal:
+        """The portal as published: without draft plans, nor the agencies whose every plan is a draft (an
+        agency with no plan at all stays, as it always has)."""
+        agencies = {}
+        for key, agency in self.agencies.items():
+            plans = {year: plan for year, plan in agency.plans.items() if not plan.draft}
+            if plans or not agency.plans:
+                agencies[key] = dataclasses.replace(agency, plans=plans)
+        return Portal(agencies=agencies)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,37 @@ class Bilingual:
     en: str
 
     def __str__(self) -> str:
-        return f"{self.zh} / {self.en}"
+        # What reads the same in both languages (a line of code, a date) is said once.
+        return self.zh if self.zh == self.en else f"{self.zh} / {self.en}"
+
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change `check --fix` makes to a file's text: `length` characters from (line, column), both 1-based
+    and counted in the text as read (after any byte-order mark), replaced by `replacement`."""
+
+    line: int
+    column: int
+    length: int
+    replacement: str = ""
+    # What was there, to make sure the file has not changed since it was read.
+    original: str = ""
+    # The value the edit changes (its path in the data) and what it becomes; no path when the data stays the same.
+    path: tuple[Any, ...] = ()
+    value: Any = None
+    # What the edit does, said when it is done.
+    done: Bilingual | None = None
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file, located as precisely as the file allows."""
+    """One thing wrong in one file, located as precisely as the file allows.
+
+    An error stops the check and the build; a warning is printed and never fails them. A warning that
+    `gongkai check --fix` can mend carries the `edit` that mends it."""
 
     file: Path
     summary: Bilingual
@@ -30,13 +56,20 @@ class Problem:
     expected: Bilingual | None = None
     found: str | None = None
     hint: Bilingual | None = None
+    severity: str = ERROR
+    edit: Edit | None = dataclass_field(default=None, compare=False)
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
 
     def format(self, root: Path | None = None) -> str:
         where = display_path(self.file, root)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
             where += f"（第 {self.line} 行第 {self.column or 1} 欄 / line {self.line}, column {self.column or 1}）"
-        lines = [f"{where}", f"  問題 problem：{self.summary}"]
+        label = "警告 warning" if self.is_warning else "問題 problem"
+        lines = [f"{where}", f"  {label}：{self.summary}"]
         if self.field:
             lines.append(f"  欄位 field：{self.field}")
         if self.expected is not None:
@@ -45,6 +78,8 @@ class Problem:
             lines.append(f"  實際 found：{self.found}")
         if self.hint is not None:
             lines.append(f"  建議 hint：{self.hint}")
+        if self.edit is not None:
+            lines.append("  可自動修正 fixable：gongkai check --fix")
         return "\n".join(lines)
 
     def sort_key(self) -> tuple:
@@ -91,26 +126,56 @@ def display_path(path: Path, root: Path | None) -> str:
 
 @dataclass
 class Report:
-    """Problems gathered across all files, so every one is reported, not just the first."""
+    """Problems gathered across all files, so every one is reported, not just the first.
+
+    `problems` are the errors; `warnings` never make the data fail. Whatever is added goes to the list of
+    its severity."""
 
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        given, self.problems = self.problems, []
+        warnings, self.warnings = self.warnings, []
+        self.extend([*given, *warnings])
 
     def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
+        (self.warnings if problem.is_warning else self.problems).append(problem)
 
-    def extend(self, problems: list[Problem]) -> None:
-        self.problems.extend(problems)
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def copy(self) -> Report:
+        return Report(list(self.problems), list(self.warnings))
 
     @property
     def ok(self) -> bool:
+        """No errors (warnings do not count)."""
         return not self.problems
 
     def format(self, root: Path | None = None, closing: Bilingual | None = NOT_BUILT) -> str:
-        """Every problem in file order, then a count and `closing` (what this means for the caller); no
-        closing line at all when `closing` is None."""
-        ordered = sorted(self.problems, key=Problem.sort_key)
-        body = "\n\n".join(p.format(root) for p in ordered)
+        """Every error in file order, then every warning, then a count and `closing` (what the errors mean for
+        the caller); no closing line at all when `closing` is None."""
+        errors = sorted(self.problems, key=Problem.sort_key)
+        warnings = sorted(self.warnings, key=Problem.sort_key)
+        body = "\n\n".join(p.format(root) for p in [*errors, *warnings])
         if closing is None:
             return body
-        count = len(ordered)
-        return f"{body}\n\n共 {count} 個問題，{closing.zh}。/ {count} problem(s) found; {closing.en}."
+        count = len(errors)
+        lines = [f"共 {count} 個問題，{closing.zh}。/ {count} problem(s) found; {closing.en}."] if count else []
+        if warnings:
+            lines.append(warning_count(len(warnings)))
+        return "\n\n".join(filter(None, [body, "\n".join(lines)]))
+
+    def format_warnings(self, root: Path | None = None) -> str:
+        """The warnings alone, in file order, with their count; empty when there are none."""
+        if not self.warnings:
+            return ""
+        warnings = sorted(self.warnings, key=Problem.sort_key)
+        return "\n\n".join([*(p.format(root) for p in warnings), warning_count(len(warnings))])
+
+
+def warning_count(count: int) -> str:
+    return (f"另有 {count} 個警告：不影響檢查與建置，但請確認。/ {count} warning(s): they do not fail the check "
+            "or the build, but please look at them.")

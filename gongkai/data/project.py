@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongkai.data import mistakes
 from gongkai.data.glossary import load_glossary
 from gongkai.data.load import load_portal
 from gongkai.data.model import Portal
@@ -70,16 +71,18 @@ def load_project(plans_dir: Path, settings_file: Path | None = None) -> tuple[Pr
     settings_file = settings_file or settings_path(plans_dir)
     key = _fingerprint(plans_dir, settings_file)
     if _last is not None and _last[0] == key:
-        return _last[1], Report(list(_last[2].problems))
+        return _last[1], _last[2].copy()
     project, report = _load(plans_dir, settings_file)
     _last = (key, project, report)
-    return project, Report(list(report.problems))
+    return project, report.copy()
 
 
 def _load(plans_dir: Path, settings_file: Path) -> tuple[Project, Report]:
     portal, report = load_portal(plans_dir)
     settings, problems = load_settings(settings_file)
     report.extend(problems)
+    if not problems and settings_file.is_file():
+        report.extend(mistakes.file_schema_line_problems(settings_file, settings_file.parent))
     report.extend(exemption_problems(settings.reporting, set(portal.agencies), settings_file))
     glossary, problems = load_glossary(plans_dir.parent / "glossary.yml")
     report.extend(problems)

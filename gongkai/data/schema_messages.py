@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,6 +22,22 @@ TYPE_NAMES = {
     "boolean": Bilingual("true 或 false", "true or false"),
     "null": Bilingual("空白", "nothing"),
 }
+
+
+# The largest ROC year the schema accepts (common.schema.json, roc_year): a larger number is a Western year.
+ROC_YEAR_MAXIMUM = 300
+# A date or month written with a 民國 year: 106-05-01, 106/5/1, 106.05, 106年5月1日.
+ROC_DATE = re.compile(r"(?:民國)?\s*([0-9]{2,3})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:(?:[-/.]|月)\s*([0-9]{1,2})\s*日?|月)?")
+
+
+def roc_date(value: Any) -> tuple[str, str] | None:
+    """For a date or month written with a 民國 year, that year and the date written as it should be."""
+    match = ROC_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    western = f"{int(year) + 1911}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    return year, western
 
 
 def describe(value: Any) -> str:
@@ -128,6 +145,11 @@ def _problems(
             found=describe(error.instance),
             hint=Bilingual(f"您是不是要寫「{suggestion}」？", f'did you mean "{suggestion}"?') if suggestion else None,
         )
+    elif kind == "format" and roc_date(error.instance) is not None:
+        roc, western = roc_date(error.instance) or ("", "")
+        yield at(Bilingual(f"{roc} 是民國年：這裡要寫西元年，{western}", f"{roc} is a 民國 (ROC) year: write {western}"),
+                 field=name, expected=_expected_from_schema(error.schema) or inherited, found=describe(error.instance),
+                 hint=Bilingual(f"民國年加 1911 就是西元年：寫成 {western}", f"add 1911 to a 民國 year: write {western}"))
     elif kind in ("format", "pattern"):
         yield at(Bilingual("寫法不符格式", "not in the expected format"), field=name,
                  expected=_expected_from_schema(error.schema) or inherited
@@ -136,6 +158,13 @@ def _problems(
     elif kind in ("minLength", "minItems", "minProperties"):
         yield at(Bilingual("不可以是空的", "must not be empty"), field=name,
                  expected=Bilingual("至少要有內容", "some content"), found=describe(error.instance))
+    elif kind == "maximum" and error.schema.get("maximum") == ROC_YEAR_MAXIMUM and isinstance(error.instance, int) \
+            and error.instance > 1911:
+        year = error.instance - 1911
+        yield at(Bilingual(f"{error.instance} 是西元年：這裡要寫民國年 {year}", f"{error.instance} is a Western year: write the 民國 year {year}"),
+                 field=name, expected=Bilingual(f"民國年，例如 {year}", f"a 民國 (ROC) year, e.g. {year}"),
+                 found=describe(error.instance),
+                 hint=Bilingual(f"西元年減 1911 就是民國年：寫成 {year}", f"take 1911 from a Western year: write {year}"))
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield at(Bilingual("數值超出範圍", "number out of range"), field=name,
                  expected=Bilingual(f"{kind} {error.validator_value}", f"{kind} {error.validator_value}"),

@@ -21,6 +21,8 @@ SCHEMA_FILES = {
     "portal": "portal.schema.json",
 }
 COMMON_FILE = "common.schema.json"
+# The first line of a data file, which tells editors (VS Code's YAML extension and others) its schema.
+SCHEMA_MARK = "# yaml-language-server: $schema="
 
 FORMAT_CHECKER = jsonschema.FormatChecker(formats=())
 
@@ -69,6 +71,11 @@ def _check_email(value: object) -> bool:
 @FORMAT_CHECKER.checks("uri")
 def _check_uri(value: object) -> bool:
     return not isinstance(value, str) or bool(re.fullmatch(r"(https?|mailto):\S+", value))
+
+
+def schema_line(kind: str, depth: int) -> str:
+    """The editor's schema line for a file `depth` folders below the repository (plan.yml: 3)."""
+    return f"{SCHEMA_MARK}{'../' * depth}gongkai/schema/{kind}.schema.json"
 
 
 def schema_text(filename: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -73,9 +74,21 @@ def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any], path
             yield from text_fields(item, node["items"], document, (*path, index), definitions)
 
 
+# Each file's coverage is asked for by several pages and the manifest; its data does not change once loaded.
+_COVERAGE: OrderedDict[tuple[int, str, str], tuple[Any, Coverage]] = OrderedDict()
+_COVERAGE_SIZE = 8192
+
+
 def file_coverage(data: Any, kind: str, lang: str = "en") -> Coverage:
     """How many of the file's text fields have a `lang` translation."""
+    key = (id(data), kind, lang)
+    kept = _COVERAGE.get(key)
+    if kept is not None and kept[0] is data:
+        return kept[1]
     root = schema(kind)
     fields = [v for _, v in text_fields(data, root, root)]
-    translated = sum(1 for v in fields if isinstance(v, dict) and lang in v)
-    return Coverage(translated, len(fields))
+    coverage = Coverage(sum(1 for v in fields if isinstance(v, dict) and lang in v), len(fields))
+    _COVERAGE[key] = (data, coverage)
+    if len(_COVERAGE) > _COVERAGE_SIZE:
+        _COVERAGE.popitem(last=False)
+    return coverage

@@ -11,12 +11,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from gongkai.data import limits
 from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.yaml_fast import plain_load
+from gongkai.data.yaml_syntax import syntax_problems
 
 PathElement = str | int
 
@@ -30,16 +31,19 @@ class Document:
 
     path: Path
     data: Any
-    text: str | None = None
+    # The file's text as read (without a byte-order mark), for what needs its characters.
+    text: str = ""
 
     @functools.cached_property
     def _positioned(self) -> Any:
-        if self.text is None:
+        # The fast reader (yaml_fast) keeps no positions: the file is read again, carefully, when a
+        # problem in it must be pointed at, which is rare.
+        if isinstance(self.data, (CommentedMap, CommentedSeq)) or not self.text:
             return self.data
         try:
-            return _yaml().load(self.text)
+            return yaml_loader().load(self.text)
         except (YAMLError, limits.LimitExceeded):
-            return None  # read by the fast reader only: the problem is reported without a line
+            return None  # the problem is then reported without a line
 
     def position(self, path: list[PathElement], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `path`, or of its key when `key` is true."""
@@ -70,10 +74,13 @@ class _DatesAsTextConstructor(RoundTripConstructor):
     }
 
 
-def _yaml() -> YAML:
+def yaml_loader() -> YAML:
+    """The loader of every data file: round-trip (positions kept), dates as text, limits enforced."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsTextConstructor
     yaml.Composer = limits.LimitedComposer
+    # Duplicate keys are found by the composer, every one of them, and reported after reading.
+    yaml.allow_duplicate_keys = True
     return yaml
 
 
@@ -140,35 +147,13 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
         )
 
 
-def _syntax_problem(path: Path, error: MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
-    problem_text = (error.problem or "").strip()
-    if isinstance(error, DuplicateKeyError):
-        return Problem(
-            file=path, line=line, column=column,
-            summary=Bilingual("同一層有重複的欄位名稱", "a key appears twice in the same mapping"),
-            found=problem_text,
-            hint=Bilingual("刪除或改名其中一個", "remove or rename one of them"),
-        )
-    if "'\\t'" in problem_text:
-        return Problem(
-            file=path, line=line, column=column,
-            summary=Bilingual("用了 Tab 字元縮排", "a tab character is used for indentation"),
-            expected=Bilingual("以空白鍵縮排（每層 2 個空白）", "indentation with spaces (2 per level)"),
-            found="Tab",
-            hint=Bilingual("把 Tab 換成空白", "replace the tab with spaces"),
-        )
-    return Problem(
-        file=path, line=line, column=column,
-        summary=Bilingual("YAML 語法錯誤", "YAML syntax error"),
-        found=" ".join(filter(None, [problem_text, (error.context or "").strip()])),
-        hint=Bilingual(
-            "檢查這一行與上一行的縮排、冒號與引號是否成對",
-            "check indentation, colons and matching quotes on this line and the one before",
-        ),
-    )
+def _duplicate_problems(path: Path, duplicates: list[limits.Duplicate]) -> list[Problem]:
+    return [Problem(file=path, line=d.line, column=d.column, field=field_path([*d.path, d.key]),
+                    summary=Bilingual(f"欄位「{d.key}」在同一層出現兩次", f'the key "{d.key}" appears twice in the same mapping'),
+                    expected=Bilingual("每個欄位只寫一次", "each key once"),
+                    found=f"第 {d.first_line} 行與第 {d.line} 行 / lines {d.first_line} and {d.line}",
+                    hint=Bilingual("刪除其中一個，或把兩者的內容合併", "delete one of them, or merge the two"))
+            for d in sorted(duplicates, key=lambda d: (d.line, d.column))]
 
 
 def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[Problem]]:
@@ -187,16 +172,20 @@ def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[
     plain = plain_load(text)
     if plain is not None:
         return Document(path=path, data=plain, text=text), []
+    yaml = yaml_loader()
     try:
-        data = _yaml().load(text)
+        data = yaml.load(text)
     except limits.LimitExceeded as refused:
         return None, [Problem(file=path, line=refused.line, column=refused.column, summary=refused.summary,
                               field=field_path(refused.path) if refused.path else "", expected=refused.expected,
                               found=refused.found, hint=refused.hint)]
-    except MarkedYAMLError as error:
-        return None, [_syntax_problem(path, error)]
+    except MarkedYAMLError:
+        return None, syntax_problems(path, text, lambda mended: yaml_loader().load(mended))
     except (YAMLError, ValueError, TypeError, RecursionError) as error:
         return None, [Problem(file=path, summary=Bilingual("YAML 語法錯誤", "YAML syntax error"), found=str(error)[:200])]
+    duplicates = yaml.composer.duplicates
+    if duplicates:
+        return None, _duplicate_problems(path, duplicates)
     if data is None:
         return None, [
             Problem(
@@ -206,4 +195,4 @@ def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[
                 found="空白 / nothing",
             )
         ]
-    return Document(path=path, data=data), []
+    return Document(path=path, data=data, text=text), []

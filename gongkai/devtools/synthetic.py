@@ -167,6 +167,8 @@ def _fill_years(template: Template, count: int) -> None:
         if offset:
             # The draft is dated the first of December before its year, so the files never depend on today.
             data, _ = roll(data, datetime.date(western_year(year + 1) - 1, 12, 1), [])
+            # A portal of published plans: each copy counts as approved, not as the draft new-year makes.
+            data.pop("state", None)
             year += 1
         if year in template.years:
             continue

@@ -28,6 +28,10 @@ UI: dict[str, dict[str, str]] = {
     "fictional": {"zh-TW": "本頁內容為虛構的示範資料，並非真實機關的計畫。",
                   "en": "This page shows fictional example data, not a real agency's plan."},
     "fictional_label": {"zh-TW": "示範資料", "en": "Example data"},
+    # A draft plan (state: draft): only a preview shows it.
+    "draft_label": {"zh-TW": "草稿", "en": "DRAFT"},
+    "draft_notice": {"zh-TW": "這份計畫尚未核定，只在預覽中顯示，正式網站不會發布。",
+                     "en": "This plan is not approved yet. It is shown only in this preview and is not published."},
     # Shown on the pages of languages other than Chinese, the original.
     "untranslated_note": {
         "zh-TW": "本頁部分內容尚未翻譯，以中文原文顯示，並以側邊線標示。",
@@ -180,6 +184,12 @@ UI.update({
     "changes_reworded": {"zh-TW": "文字修正", "en": "Items reworded"},
     "changes_units": {"zh-TW": "執行單位變更", "en": "Responsible units changed"},
     "changes_deadlines": {"zh-TW": "完成期限變更", "en": "Deadlines changed"},
+    "changes_actions": {"zh-TW": "具體作法變更", "en": "Actions changed"},
+    "action_added": {"zh-TW": "新增作法 {n}", "en": "Action {n} added"},
+    "action_removed": {"zh-TW": "刪除作法 {n}", "en": "Action {n} removed"},
+    "action_reworded": {"zh-TW": "作法 {n} 文字修正", "en": "Action {n} reworded"},
+    "action_units": {"zh-TW": "作法 {n} 執行單位", "en": "Action {n}: responsible units"},
+    "action_deadline": {"zh-TW": "作法 {n} 完成期限", "en": "Action {n}: deadline"},
     "diff_removed": {"zh-TW": "刪除", "en": "removed"},
     "diff_added": {"zh-TW": "新增", "en": "added"},
     "changed_to": {"zh-TW": "改為", "en": "changed to"},

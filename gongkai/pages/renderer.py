@@ -16,6 +16,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, Undefined
 from markupsafe import Markup, escape
 
+from gongkai.data.changes import action_marker
 from gongkai.data.model import STATUSES
 from gongkai.data.status_summary import by_top_item, overall, percent
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
@@ -29,7 +30,7 @@ from gongkai.i18n.catalogue import (
     UI,
     ui,
 )
-from gongkai.i18n.languages import BY_CODE, DEFAULT
+from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages import changes, downloads, status
 from gongkai.pages.chart import chart_of
 from gongkai.pages.metadata import PageFacts
@@ -115,6 +116,8 @@ class Renderer:
             budget_unit=lambda unit: BUDGET_UNITS[unit][lang],
             chart_of=chart_of,
             word_diff=lambda before, after: changes.word_diff(before, after, lang),
+            action_diff=lambda change: changes.action_diff(change, lang),
+            action_label=lambda change: action_marker(change, lang),
             changed_value=lambda name, value: changes.changed_value(name, value, lang),
             statement=lambda requirement: status.statement(requirement, lang),
             report_symbol=lambda state: status.SYMBOLS[state],
@@ -129,6 +132,9 @@ class Renderer:
             agency_url=agency_url,
             plan_url=plan_url,
             results_url=results_url,
+            # The word DRAFT in the page's language, then in the others (with their `lang`).
+            draft_words=[(None, UI["draft_label"][lang])] + [(other.html_lang, UI["draft_label"][other.code])
+                                                            for other in LANGUAGES if other.code != lang],
         )
 
     def ui(self, key: str, **values: Any) -> Markup:

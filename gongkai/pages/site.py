@@ -43,6 +43,10 @@ MARK_MARKER = "<!-- gongkai:accessibility-mark -->"
 
 @dataclass
 class Site:
+    """One language of the site. `portal` is what its pages show: the published portal, or in a preview
+    every plan, drafts included (each marked as a draft). The downloads, the bulk ZIP, transparency.json and
+    the status and home tables always hold the published plans only (`published`)."""
+
     portal: Portal
     lang: str
     today: datetime.date
@@ -50,20 +54,32 @@ class Site:
     glossary: list[dict[str, str]] = dataclasses.field(default_factory=list)
     # Shared by every language's Site of one load: what does not depend on the language is made once.
     derived: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # The portal as published, when the pages show more (a preview); None when they show just that.
+    published: Portal | None = None
 
     @classmethod
     def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
-             settings_file: Path | None = None) -> tuple[Site, Report]:
-        """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise."""
+             settings_file: Path | None = None, *, preview: bool = False) -> tuple[Site, Report]:
+        """The site of `plans_dir`, with settings from portal.yml beside it unless `settings_file` says otherwise.
+        A `preview` shows draft plans too; otherwise they are left out."""
         project, report = load_project(plans_dir, settings_file)
-        return cls(portal=project.portal, lang=lang, today=on or today(), settings=project.settings,
-                   glossary=project.glossary, derived=project.derived), report
+        if "published" not in project.derived:
+            project.derived["published"] = project.portal.published()
+        published = project.derived["published"]
+        return cls(portal=project.portal if preview else published, lang=lang, today=on or today(),
+                   settings=project.settings, glossary=project.glossary, derived=project.derived,
+                   published=published if preview else None), report
+
+    @property
+    def public(self) -> Portal:
+        """The portal as published: no draft plans."""
+        return self.published if self.published is not None else self.portal
 
     @property
     def downloads(self) -> tuple[list[Download], Download]:
-        """Every plan's and results table's files, and the bulk ZIP."""
+        """Every published plan's and results table's files, and the bulk ZIP."""
         if "downloads" not in self.derived:
-            self.derived["downloads"] = portal_downloads(self.portal, self.settings)
+            self.derived["downloads"] = portal_downloads(self.public, self.settings)
         return self.derived["downloads"]
 
     @property
@@ -75,7 +91,7 @@ class Site:
     def manifest(self) -> dict[str, Any]:
         """The transparency manifest (transparency.json) of the whole site."""
         if "manifest" not in self.derived:
-            self.derived["manifest"] = build_manifest(self.portal, self.settings, *self.downloads)
+            self.derived["manifest"] = build_manifest(self.public, self.settings, *self.downloads)
         return self.derived["manifest"]
 
     @functools.cached_property
@@ -93,11 +109,17 @@ class Site:
                 (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
 
     def _downloads_of(self, plan: Plan, part: str) -> list[Download]:
-        return [d for d in self.downloads[0] if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
+        if "downloads_by_file" not in self.derived:
+            # An index, so that finding a page's files does not walk every file of the portal.
+            index: dict[tuple[Any, ...], list[Download]] = {}
+            for download in self.downloads[0]:
+                index.setdefault((download.agency_id, download.year, download.part), []).append(download)
+            self.derived["downloads_by_file"] = index
+        return self.derived["downloads_by_file"].get((plan.agency_id, plan.year, part), [])
 
     def pages(self) -> list[Page]:
         r = self.renderer
-        pages = [render_agency_index(r, self.portal, self.today, self.assessed)]
+        pages = [render_agency_index(r, self.public, self.today, self.assessed)]
         for agency in self.portal.agencies.values():
             pages.append(render_agency(r, agency))
             for year in agency.years():
@@ -139,7 +161,7 @@ class Site:
     def expand(self, markdown: str, page_path: str) -> str:
         """Fill the markers a hand-written page may hold: the agency table, the accessibility mark."""
         if HOME_MARKER in markdown:
-            markdown = markdown.replace(HOME_MARKER, status_table(self.renderer, self.portal, self.today, page_path,
+            markdown = markdown.replace(HOME_MARKER, status_table(self.renderer, self.public, self.today, page_path,
                                                                  self.assessed))
         if MARK_MARKER in markdown:
             markdown = markdown.replace(MARK_MARKER, self._mark_html(page_path))

@@ -23,6 +23,8 @@ from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish.swap import discard, staging_dir, swap_in
 
 PLANS_VARIABLE = "GONGKAI_PLANS"
+# "1" for a preview build: draft plans shown, marked as drafts. Anything else builds the site to publish.
+PREVIEW_VARIABLE = "GONGKAI_PREVIEW"
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,12 @@ def _mkdocs_log() -> Iterator[io.StringIO]:
         logger.propagate = saved_propagate
 
 
-def build_language(project: Path, lang: str, plans: Path, out: Path) -> None:
-    """One language of the site into `out`; a BuildFailure with MkDocs's messages if it fails."""
+def build_language(project: Path, lang: str, plans: Path, out: Path, *, preview: bool = False) -> None:
+    """One language of the site into `out` (a `preview` shows draft plans); a BuildFailure with MkDocs's
+    messages if it fails."""
     with _environment(GONGKAI_LANG=lang, GONGKAI_CONTENT=str(project / "content" / lang),
-                      **{PLANS_VARIABLE: str(plans)}, NO_MKDOCS_2_WARNING="1"), _mkdocs_log() as log:
+                      **{PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1" if preview else "0"},
+                      NO_MKDOCS_2_WARNING="1"), _mkdocs_log() as log:
         try:
             mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out)))
         except MkDocsException as error:
@@ -78,12 +82,13 @@ def build_language(project: Path, lang: str, plans: Path, out: Path) -> None:
                                f"{log.getvalue()}{error}") from None
 
 
-def build_site(project: Path, plans: Path, target: Path) -> None:
-    """Every language into a new folder beside `target`, swapped in only when all of them built."""
+def build_site(project: Path, plans: Path, target: Path, *, preview: bool = False) -> None:
+    """Every language into a new folder beside `target`, swapped in only when all of them built. A `preview`
+    shows draft plans, marked as drafts; the site to publish leaves them out."""
     staged = staging_dir(target)
     try:
         for language in LANGUAGES:
-            build_language(project, language.code, plans, staged / language.prefix)
+            build_language(project, language.code, plans, staged / language.prefix, preview=preview)
         swap_in(staged, target)
     except BaseException:
         discard(staged)

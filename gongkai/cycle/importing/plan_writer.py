@@ -30,6 +30,7 @@ from gongkai.cycle.importing.outline import (
 )
 from gongkai.cycle.importing.tables import Action, TreeNode, read_tree
 from gongkai.cycle.yaml_writer import dump, schema_line
+from gongkai.data.model import DRAFT
 from gongkai.data.problems import Bilingual
 from gongkai.i18n.dates import western_year
 
@@ -324,6 +325,8 @@ class _Builder:
         plan["year"] = year
         if not self.given_year:
             self.checks.add(plan, "year", Bilingual("由標題判斷年度", "year read from the title"))
+        # A draft until a person has checked it: not published.
+        plan["state"] = DRAFT
         if front.get("category"):
             plan["category"] = front["category"]
         if front.get("issued"):
