@@ -94,3 +94,10 @@ def test_ctrl_c_at_any_moment_ends_in_the_message_not_a_traceback(minimal_plans,
     # Before Python itself has started (a machine under load), SIGINT ends it at once, with nothing to say.
     assert process.returncode == 130 and "Interrupted" in stderr and "已中止" in stderr or process.returncode == -2
     assert not out.exists() or [p.name for p in out.iterdir()] == []
+
+
+def test_the_preview_watches_the_data_and_the_settings(tmp_path):
+    from gongkai.cli.site_commands import serve_watch
+
+    assert serve_watch(ROOT / "plans", ROOT) == ["--watch", str(ROOT / "plans"), "--watch", str(ROOT / "portal.yml"),
+                                                 "--watch", str(ROOT / "glossary.yml")]

@@ -139,8 +139,15 @@ def serve(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
            PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", args.address]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", args.address,
+               *serve_watch(plans, project)]
     return subprocess.run(command, cwd=project, env=env).returncode
+
+
+def serve_watch(plans: Path, project: Path) -> list[str]:
+    """The preview is rebuilt when the data changes, not only the hand-written pages."""
+    watched = [plans, project / "portal.yml", project / "glossary.yml"]
+    return [argument for path in watched if path.exists() for argument in ("--watch", str(path))]
 
 
 def translations(args: argparse.Namespace) -> int:
