@@ -24,6 +24,7 @@ SKIPPED_CLASSES = {"gk-accesskey", "headerlink"}
 SPACES = re.compile(r"\s+")
 # Invisible format characters (zero-width spaces, direction marks): never part of a snippet.
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # the site's pages are UTF-8, whether they say so or not
 PLAN_PATH = re.compile(r"^plans/(?P<agency>[^/]+)/(?:(?P<year>\d+)/(?P<results>results/)?)?$")
 
 
@@ -95,7 +96,7 @@ def _kind(url: str) -> tuple[str, str | None, int | None]:
 
 def read_page(path: Path, url: str) -> Page | None:
     """The page at `path` (its address `url`), or None when it has no article (nothing to search)."""
-    root = lxml.html.fromstring(path.read_bytes())
+    root = lxml.html.fromstring(path.read_bytes(), parser=UTF8)
     articles = root.xpath("//article")
     if not articles:
         return None

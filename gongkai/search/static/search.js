@@ -388,6 +388,8 @@
   var toggle = document.getElementById("__search");
   var strings = JSON.parse(box.getAttribute("data-gk-search-strings"));
   var engine = new Engine(new URL(box.getAttribute("data-gk-search"), location.href));
+  // For the tests and the recall measure (gongkai/devtools/search_recall.py): the engine and its text rules.
+  engine.text = { fold: fold, segments: segments, queryGrams: queryGrams, word: word, fnv1a: fnv1a };
   window.gongkaiSearch = engine;
   var current = 0, found = null, shown = 0, position = 0, rejected = 0, timer = 0;
 
