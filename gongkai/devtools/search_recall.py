@@ -28,6 +28,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -265,14 +266,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plans", type=Path, default=ROOT / "plans", help="the plans to build and draw from")
     parser.add_argument("--copies", type=int, default=0, help="build a portal of this many copies of the plans")
     parser.add_argument("--session", action="store_true", help="also measure the bytes of a search session")
+    parser.add_argument("--keep", type=Path, help="build into this folder (plans and site), and keep it")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="search-recall-") as temporary:
+        work = args.keep or Path(temporary)
         plans, site = args.plans, args.site
         if args.copies:
-            plans = copy_portal(args.plans, args.copies, Path(temporary))
+            plans = copy_portal(args.plans, args.copies, work)
         if site is None:
-            site = Path(temporary) / "site"
+            site = work / "site"
+            started = time.monotonic()
             build(plans, site)
+            print(f"built in {time.monotonic() - started:.0f} s")
         with served(site) as (base, chromium):
             rows = [row for lang in LANGUAGES for row in run_queries(base, chromium, site, plans, lang)]
             print(report(rows, site))

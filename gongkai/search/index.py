@@ -26,8 +26,8 @@ from gongkai.search import text
 from gongkai.search.extract import Page, site_pages
 
 FORMAT = 1
-SHARD_BYTES = 8_000
-CHUNK_BYTES = 2_000
+SHARD_BYTES = 4_000
+CHUNK_BYTES = 1_200
 MAX_CHUNKS = 30  # with the title's bit, a mask stays within a 32-bit integer, for the script's bit operations
 KIND_ORDER = {"plan": 0, "results": 1, "agency": 2, "page": 3}
 
