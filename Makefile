@@ -90,6 +90,12 @@ import-results: $(VENV)/.installed
 	$(if $(and $(FILE),$(AGENCY),$(YEAR)),,$(error 請指定檔案、機關與年度：make import-results FILE=<file> AGENCY=<agency-id> YEAR=<year> / name the file, agency and year))
 	$(GONGKAI) import-results $(FILE) --agency $(AGENCY) --year $(YEAR) $(if $(FORCE),--force)
 
+# How well site search finds what the pages hold: recall and precision@5 of a fixed list of queries drawn from
+# the plans, and the bytes of index each query fetches; SEARCH_RECALL_ARGS e.g. "--site site", "--copies 143 --session".
+.PHONY: search-recall
+search-recall: $(VENV)/.installed
+	$(PY) -m gongkai.devtools.search_recall $(SEARCH_RECALL_ARGS)
+
 # Spot-checks published portals: `make spot-check URLS="https://host/ https://other/portal/"`;
 # more options in SPOT_CHECK_ARGS, e.g. SPOT_CHECK_ARGS="--date 2026-02-15 --sample 10 --out reports".
 .PHONY: spot-check bench-spot-check

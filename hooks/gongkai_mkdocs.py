@@ -5,10 +5,9 @@ All logic lives in the `gongkai` package; this file only translates between it a
 
 from __future__ import annotations
 
-import logging
 import os
-import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
@@ -20,13 +19,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from gongkai.data.glossary import jieba_user_dictionary, search_words
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages.footer import contact_html, policy_links
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE
+from gongkai.search import assets as search_assets
+from gongkai.search import interface as search_interface
+from gongkai.search import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
 _site: Site | None = None
@@ -47,7 +48,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not report.ok:
         raise Abort("\n" + report.format(ROOT))
     _site = site
-    _segment_glossary_terms(site)
+    # The theme draws its search box only when its search plugin is on; the search is gongkai.search instead,
+    # indexed by the build (gongkai.publish.build), so this stands in for the plugin.
+    config.plugins["material/search"] = SimpleNamespace(config=SimpleNamespace(enabled=True))
+    config.extra["search"] = search_interface(lang)
     config.site_name = ui("site_name", lang)
     config.extra["site_root"] = (config.site_url or "/").rstrip("/") + "/"
     if lang != DEFAULT.code and config.site_url:
@@ -73,7 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _site.pages():
         files.append(File.generated(config, page.path, content=page.markdown))
     files.append(File.generated(config, "assets/gongkai.css", content=stylesheet()))
-    for destination, content in scripts():
+    for destination, content in [*scripts(), *search_assets()]:
         files.append(File.generated(config, destination, content=content))
     for source, destination in _site.assets():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
@@ -98,7 +102,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-@event_priority(-100)  # after the search plugin has read the page
+@event_priority(-100)  # after every other plugin has read the page
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     # The page's HTML and its table of contents (whose titles are HTML text, escaped by Markdown) are
     # printed as they are.
@@ -114,14 +118,7 @@ def _mark_toc(items: Any) -> None:
             _mark_toc(item.children)
 
 
-def _segment_glossary_terms(site: Site) -> None:
-    """Make the search index keep glossary terms and agency names as single words."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)  # its progress lines are noise in a build's output
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
-        handle.write(jieba_user_dictionary(search_words(site.glossary, site.portal)))
-    jieba.load_userdict(handle.name)
-    os.unlink(handle.name)
+def on_post_build(config: MkDocsConfig) -> None:
+    # The preview (`gongkai serve`) indexes its pages for the search box; `gongkai build` does so itself.
+    if _command == "serve":
+        write_index(Path(config.site_dir), config.theme["language"])

@@ -16,10 +16,11 @@ MAY_IMPORT = {
     "export": {"i18n", "data"},
     "pages": {"i18n", "data", "export"},
     "cycle": {"i18n", "data"},
-    "publish": {"i18n", "data"},
+    "search": {"i18n", "data"},
+    "publish": {"i18n", "data", "search"},
     "spotcheck": {"i18n", "data", "export", "pages"},
-    "devtools": {"i18n", "data", "export", "cycle", "spotcheck"},
-    "cli": {"i18n", "data", "export", "pages", "cycle", "publish", "spotcheck", "devtools"},
+    "devtools": {"i18n", "data", "export", "cycle", "publish", "search", "spotcheck"},
+    "cli": {"i18n", "data", "export", "pages", "cycle", "publish", "search", "spotcheck", "devtools"},
 }
 SUBPACKAGES = sorted(MAY_IMPORT)
 

@@ -340,13 +340,42 @@ def test_dates_follow_each_language(site):
     assert "持續辦理" in zh and "Ongoing" in en
 
 
-def test_search_index_keeps_glossary_terms_and_agency_names_whole(site):
-    import json
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tokens = set()
-    for doc in index["docs"]:
-        tokens.update(re.split(index["config"]["separator"], doc["text"]))
-    assert {"單一窗口", "電話禮貌測試", "嘉義榮民服務處"} <= tokens
+def test_each_language_has_a_search_index_of_its_own_pages(site):
+    from gongkai.devtools.axe import site_paths
+
+    paths = site_paths(site)
+    for prefix in ("", "en/"):
+        folder = site / prefix / "search"
+        index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        assert index["mode"] == ("en" if prefix else "zh") and index["shards"] >= 1
+        assert all((folder / "t" / f"{n}.json").is_file() for n in range(index["shards"]))
+        chunks = [json.loads((folder / "d" / str(n) / "1.json").read_text(encoding="utf-8")) for n in range(index["pages"])]
+        listed = sorted(p[len(prefix):] for p in paths if p.startswith(prefix) and (prefix or not p.startswith("en/")))
+        assert sorted(chunk["u"] for chunk in chunks) == listed
+        # The text is shown as it is on the page: no invisible characters a word segmenter would add.
+        for chunk in folder.glob("d/*/*.json"):
+            assert not re.search("[\u200b-\u200f\u2060\ufeff]", chunk.read_text(encoding="utf-8")), chunk
+    assert not (site / "search" / "search_index.json").exists()
+
+
+def test_search_finds_a_term_within_what_a_segmenter_takes_for_one_word(site):
+    """Nantou's 95 plan writes 服務滿意度 and Chiayi's 114 plan 榮欣志工: both are found by the shorter term."""
+    from gongkai.search.index import fnv1a
+
+    index = json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))
+    pages = {n: json.loads((site / "search" / "d" / str(n) / "1.json").read_text(encoding="utf-8"))["u"]
+             for n in range(index["pages"])}
+
+    def found(term: str) -> set[str]:
+        postings = json.loads((site / "search" / "t" / f"{fnv1a(term) % index['shards']}.json").read_text(encoding="utf-8"))
+        numbers, page = [], 0
+        for delta in postings[term][::2]:
+            page += delta
+            numbers.append(page)
+        return {pages[n] for n in numbers}
+
+    assert "plans/nantou-social-affairs-bureau/95/" in found("滿意度")
+    assert "plans/chiayi-veterans-service-office/114/" in found("志工")
 
 
 def _download_links(page: Path) -> list[str]:

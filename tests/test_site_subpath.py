@@ -114,10 +114,17 @@ def test_sitemap_alternates_resolve_under_the_sub_path(site_url):
 def test_search_results_lead_to_pages_under_the_sub_path(site_url):
     links = Links()
     for root in LANGUAGE_ROOTS:
-        status, index = fetch(site_url + root + "search/search_index.json")
+        status, index = fetch(site_url + root + "search/index.json")
         assert status == 200
-        # Material resolves each location against the language's root.
-        locations = {without_fragment(urljoin(site_url + root, doc["location"])) for doc in json.loads(index)["docs"]}
+        locations = set()
+        for number in range(json.loads(index)["pages"]):
+            status, chunk = fetch(f"{site_url}{root}search/d/{number}/1.json")
+            assert status == 200
+            data = json.loads(chunk)
+            # The script resolves each address against the language's root, and adds the anchor of the text shown.
+            page = urljoin(site_url + root, data["u"])
+            locations.add(page)
+            locations.update(f"{page}#{anchor}" for anchor, _ in data["b"] if anchor)
         assert len(locations) > 20
         assert [location for location in locations if links.broken(location, site_url)] == []
 

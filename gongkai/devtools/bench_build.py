@@ -196,12 +196,38 @@ def material_search_session(language_site: Path) -> list[Path]:
     return files + [p for p in extra if p.is_file()]
 
 
+# Three queries a reader types in a session, per language of the index.
+SESSION_QUERIES = {"zh-TW": ("服務", "滿意度", "標準作業流程"), "en": ("service", "satisfaction survey", "volunteers")}
+# Documents fetched per query for the results shown: an upper bound, taken as the largest document files.
+RESULT_FILES = 10
+
+
+def sharded_search_session(language_site: Path) -> list[Path]:
+    """The files a reader's browser downloads for a search session with the site's sharded index: its
+    index.json, the search script and style, for each of SESSION_QUERIES the shards of its terms, and at
+    most RESULT_FILES document files per query (the largest, as a bound)."""
+    from gongkai.search.index import fnv1a, terms
+
+    folder = language_site / "search"
+    if not (folder / "index.json").is_file():
+        return []
+    meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    files = [folder / "index.json", *(language_site / "assets" / name for name in ("search.js", "search.css"))]
+    documents = sorted((p for p in (folder / "d").rglob("*") if p.is_file()), key=lambda p: p.stat().st_size,
+                       reverse=True)[:RESULT_FILES]
+    for query in SESSION_QUERIES[meta["lang"]]:
+        files.extend(folder / "t" / f"{fnv1a(term) % meta['shards']}.json" for term in terms(query, meta["mode"]))
+        files.extend(documents)
+    return [p for p in files if p.is_file()]
+
+
 # A search engine's session: the files one search downloads, given the folder of one language's site.
 # Another engine is measured by adding its function here and choosing it with --search-engine.
-SEARCH_SESSIONS: dict[str, Callable[[Path], list[Path]]] = {"material": material_search_session}
+SEARCH_SESSIONS: dict[str, Callable[[Path], list[Path]]] = {"sharded": sharded_search_session,
+                                                            "material": material_search_session}
 
 
-def search_session_bytes(language_site: Path, engine: str = "material", *, compressed: bool = False) -> int:
+def search_session_bytes(language_site: Path, engine: str = "sharded", *, compressed: bool = False) -> int:
     """Bytes a reader downloads for one search session on one language's site (gzip-compressed, as most
     web servers send them, when `compressed`)."""
     files = SEARCH_SESSIONS[engine](language_site)
@@ -370,7 +396,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="also build each portal under cProfile; print the top 25 functions and where time goes")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep each generated portal and its builds in DIR/<size>/ (a new or empty folder)")
-    parser.add_argument("--search-engine", default="material", choices=sorted(SEARCH_SESSIONS),
+    parser.add_argument("--search-engine", default="sharded", choices=sorted(SEARCH_SESSIONS),
                         help="whose files make a search session (default material)")
     args = parser.parse_args(argv)
     args.sizes = _sizes(args.sizes)

@@ -353,6 +353,27 @@ UI.update({
     "spot_links_ok": {"zh-TW": "{count} 個站內連結皆可開啟", "en": "all {count} internal links resolve"},
 })
 
+# Site search (gongkai/search, static/search.js): the kinds of page in its results, and its messages.
+UI.update({
+    "search_kind_plan": {"zh-TW": "計畫", "en": "Plan"},
+    "search_kind_results": {"zh-TW": "執行成效", "en": "Results"},
+    "search_kind_agency": {"zh-TW": "機關", "en": "Agency"},
+    "search_kind_page": {"zh-TW": "網頁", "en": "Page"},
+    "search_label": {"zh-TW": "搜尋本網站", "en": "Search this site"},
+    "search_placeholder": {"zh-TW": "搜尋", "en": "Search"},
+    "search_clear": {"zh-TW": "清除", "en": "Clear"},
+    "search_results": {"zh-TW": "搜尋結果", "en": "Search results"},
+    "search_hint": {"zh-TW": "輸入字詞搜尋；找到的網頁會列在下方，可用方向鍵或 Tab 鍵移到結果。",
+                    "en": "Type to search; the pages found are listed below. Move to them with the arrow keys or Tab."},
+    "search_busy": {"zh-TW": "搜尋中…", "en": "Searching…"},
+    "search_none": {"zh-TW": "找不到含「{query}」的網頁", "en": "No page contains “{query}”"},
+    "search_one": {"zh-TW": "找到 1 個網頁", "en": "1 page found"},
+    "search_many": {"zh-TW": "找到 {count} 個網頁", "en": "{count} pages found"},
+    "search_more": {"zh-TW": "顯示更多結果", "en": "Show more results"},
+    "search_failed": {"zh-TW": "搜尋暫時無法使用", "en": "Search is not available at the moment"},
+    "search_separator": {"zh-TW": "｜", "en": " · "},
+})
+
 # The data model page (資料格式說明), made from the JSON Schemas, and its section on the download files.
 UI.update({
     "model_intro": {

@@ -150,9 +150,6 @@ class Site:
         """Front matter for a page: its Dublin Core metadata and its last-updated date, as shown."""
         terms = glossary_keywords(self.glossary, facts.source_text, self.lang)
         meta: dict[str, Any] = {"dc": dublin_core(facts, self.portal, self.settings, self.lang, terms)}
-        if terms:
-            # Search engines index these with the page, so a term finds the pages that use it in any wording.
-            meta["tags"] = terms
         if facts.updated:
             meta["updated"] = facts.updated.isoformat()
             meta["updated_shown"] = dates.format_date(facts.updated, self.lang)

@@ -21,6 +21,7 @@ from mkdocs.exceptions import MkDocsException
 from gongkai.data.problems import Bilingual
 from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish.swap import discard, staging_dir, swap_in
+from gongkai.search import write_index
 
 PLANS_VARIABLE = "GONGKAI_PLANS"
 # "1" for a preview build: draft plans shown, marked as drafts. Anything else builds the site to publish.
@@ -89,6 +90,10 @@ def build_site(project: Path, plans: Path, target: Path, *, preview: bool = Fals
     try:
         for language in LANGUAGES:
             build_language(project, language.code, plans, staged / language.prefix, preview=preview)
+        # Each language's search index, from its built pages; the other languages' folders within it are theirs.
+        for language in LANGUAGES:
+            others = tuple(other.prefix for other in LANGUAGES if other.prefix and other.prefix != language.prefix)
+            write_index(staged / language.prefix, language.code, skip=others)
         swap_in(staged, target)
     except BaseException:
         discard(staged)

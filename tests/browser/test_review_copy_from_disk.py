@@ -24,6 +24,9 @@ def test_a_reader_moves_between_pages_and_languages_from_disk_without_the_networ
     page.goto((review_copy / "index.html").as_uri())
     # The theme's stylesheet applies: the header has its colour, not the browser's default.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    # Search cannot fetch its index from disk: neither the box nor the header's search button is shown.
+    assert not page.locator(".gk-search").is_visible()
+    assert not page.locator("label.md-header__button[for='__search']").is_visible()
     page.click("a.gk-language__link")
     assert page.url == (review_copy / "en" / "index.html").as_uri()
     page.goto((review_copy / "plans" / "index.html").as_uri())

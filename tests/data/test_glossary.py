@@ -1,7 +1,6 @@
-from support import PLANS, ROOT
+from support import ROOT
 
-from gongkai.data.glossary import jieba_user_dictionary, load_glossary, search_words
-from gongkai.data.load import load_portal
+from gongkai.data.glossary import load_glossary
 
 
 def test_repository_glossary_loads():
@@ -14,11 +13,3 @@ def test_a_term_without_english_is_reported_with_its_line(tmp_path):
     path.write_text("terms:\n  - {zh: 單一窗口, en: single window}\n  - {zh: 管考}\n", encoding="utf-8")
     _, problems = load_glossary(path)
     assert problems[0].line == 3 and "zh and en" in problems[0].summary.en
-
-
-def test_search_keeps_glossary_terms_and_agency_names_whole():
-    terms, _ = load_glossary(ROOT / "glossary.yml")
-    portal, _ = load_portal(PLANS)
-    words = search_words(terms, portal)
-    assert "單一窗口" in words and "嘉義榮民服務處" in words
-    assert jieba_user_dictionary(["單一窗口"]) == "單一窗口 100000\n"

@@ -81,9 +81,9 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path, capsys):
     assert 30 < result["peak_mb"] < 4000
     assert 0 < result["median_plan_bytes"] <= result["max_plan_bytes"]
     site = tmp_path / "kept" / str(synthetic.smallest_size()) / "site"
-    index = site / "search" / "search_index.json"
+    index = site / "search" / "index.json"
     assert result["search_session_bytes"] > index.stat().st_size
-    assert bench_build.material_search_session(site)[0] == index
+    assert bench_build.sharded_search_session(site)[0] == index
     assert "incremental s" in capsys.readouterr().out
 
 
