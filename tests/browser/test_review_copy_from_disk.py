@@ -32,5 +32,6 @@ def test_a_reader_moves_between_pages_and_languages_from_disk_without_the_networ
     page.goto((review_copy / "plans" / "index.html").as_uri())
     page.locator("article a[href*='example-district-office/index.html']").first.click()
     assert page.url == (review_copy / "plans" / "example-district-office" / "index.html").as_uri()
+    page.wait_for_load_state()
     assert page.locator("h1").count() == 1
     assert [url for url in requests if not url.startswith("file://")] == []
