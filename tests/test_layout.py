@@ -16,9 +16,10 @@ MAY_IMPORT = {
     "export": {"i18n", "data"},
     "pages": {"i18n", "data", "export"},
     "cycle": {"i18n", "data"},
-    "publish": {"i18n", "data"},
+    "search": {"i18n"},
+    "publish": {"i18n", "data", "search"},
     "spotcheck": {"i18n", "data", "export", "pages"},
-    "devtools": {"i18n", "data", "export", "cycle", "spotcheck"},
+    "devtools": {"i18n", "data", "export", "cycle", "spotcheck", "search", "publish"},
     "cli": {"i18n", "data", "export", "pages", "cycle", "publish", "spotcheck", "devtools"},
 }
 SUBPACKAGES = sorted(MAY_IMPORT)

@@ -426,10 +426,7 @@
     if (url.origin !== engine.root.origin) return null;  // every result is a page of this site
     if (x.block && x.block.anchor) url.hash = encodeURIComponent(x.block.anchor);
     link.href = url.href;
-    var titleMatches = x.titleMatches.slice().sort(function (a, b) { return a[0] - b[0]; });
-    var keep = [], last = -1;
-    titleMatches.forEach(function (m) { if (m[0] >= last) { keep.push(m); last = m[1]; } });
-    appendPieces(link, pieces(x.data.t, x.title, 0, x.title.text.length, keep));
+    link.textContent = x.data.t;
     item.appendChild(link);
     var facts = [found.meta.kinds[x.data.k] || "", x.data.a, x.data.y].filter(Boolean);
     if (facts.length) {
