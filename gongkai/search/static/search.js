@@ -140,7 +140,7 @@
     if (!this.meta) this.meta = this.json(this.indexUrl).then(function (meta) {
       if (meta.format !== 1) throw new Error("index format " + meta.format);
       return meta;
-    });
+    }).catch(function (error) { self.meta = null; throw error; });  // tried again with the next query
     return this.meta;
   };
 
@@ -423,12 +423,10 @@
     var link = document.createElement("a");
     link.className = "md-search-result__link gk-search__title";
     var url = new URL(x.data.u, engine.root);
+    if (url.origin !== engine.root.origin) return null;  // every result is a page of this site
     if (x.block && x.block.anchor) url.hash = encodeURIComponent(x.block.anchor);
     link.href = url.href;
-    var titleMatches = x.titleMatches.slice().sort(function (a, b) { return a[0] - b[0]; });
-    var keep = [], last = -1;
-    titleMatches.forEach(function (m) { if (m[0] >= last) { keep.push(m); last = m[1]; } });
-    appendPieces(link, pieces(x.data.t, x.title, 0, x.title.text.length, keep));
+    link.textContent = x.data.t;
     item.appendChild(link);
     var facts = [found.meta.kinds[x.data.k] || "", x.data.a, x.data.y].filter(Boolean);
     if (facts.length) {
@@ -460,7 +458,11 @@
       if (seq !== current) return;
       position = r.next;
       rejected += r.rejected;
-      r.results.forEach(function (x) { list.appendChild(render(x)); shown += 1; });
+      r.results.forEach(function (x) {
+        var item = render(x);
+        if (item) { list.appendChild(item); shown += 1; }
+      });
+      if (box.contains(document.activeElement)) open();
       if (!shown) say(strings.none.replace("{query}", input.value.trim()));
       else say(count());
       more.hidden = position >= found.pages.length;
@@ -534,6 +536,11 @@
   });
   if (toggle) toggle.addEventListener("change", function () {
     if (toggle.checked) { output.hidden = false; input.focus(); } else output.hidden = true;
+  });
+  // The theme closes its search box 125 ms after the address's #part changes; the S access key's marker
+  // (#gk-search-input) changes it, so the box opens again after that.
+  window.addEventListener("hashchange", function () {
+    if (location.hash === "#" + input.id) setTimeout(function () { if (document.activeElement === input) open(); }, 200);
   });
   if (input.value) soon();
 })();
