@@ -155,7 +155,7 @@ BUDGET_UNITS = {
 
 # Text around every page: the skip link, the 導盲磚 access keys, the footer.
 CHROME_KEYS = ("skip", "key_u", "key_c", "key_z", "key_s", "noscript", "footer", "site_map", "accessibility",
-               "page_updated")
+               "page_updated", "menu", "menu_close", "toc", "not_found_title", "not_found_text", "home")
 UI.update({
     "skip": {"zh-TW": "跳到主要內容", "en": "Skip to main content"},
     "key_u": {"zh-TW": "上方功能區塊", "en": "Top block"},
@@ -171,6 +171,14 @@ UI.update({
     "security": {"zh-TW": "資訊安全政策", "en": "Information security policy"},
     "open_data": {"zh-TW": "政府網站資料開放宣告", "en": "Open data declaration"},
     "page_updated": {"zh-TW": "本頁更新日期", "en": "This page was last updated on"},
+    # The menu: its button in the header, the button that closes it, and the toggle of the page's headings in it.
+    "menu": {"zh-TW": "選單", "en": "Menu"},
+    "menu_close": {"zh-TW": "關閉選單", "en": "Close the menu"},
+    "toc": {"zh-TW": "本頁目錄", "en": "On this page"},
+    "not_found_title": {"zh-TW": "找不到這一頁", "en": "Page not found"},
+    "not_found_text": {"zh-TW": "這個網址沒有網頁，可能已經移動或刪除。請從首頁或網站導覽找您要的資料。",
+                       "en": "There is no page at this address; it may have moved or been removed. "
+                             "Find what you were looking for from the home page or the site map."},
     "accessibility": {"zh-TW": "無障礙聲明", "en": "Accessibility statement"},
     "changes": {"zh-TW": "與上年度（{year}）比較", "en": "Changes from {year}"},
     "changes_intro": {"zh-TW": "與上一份計畫比較：", "en": "Compared with the previous plan:"},
