@@ -246,7 +246,7 @@ def test_a_page_without_its_body_table_or_metadata_is_reported(served, tmp_path)
     def strip(site: Path) -> None:
         page = site / "en" / "plans" / AGENCY / "115" / "index.html"
         html = page.read_text(encoding="utf-8")
-        html = html.replace('class="gk-table gk-body-table"', 'class="gk-table"').replace('name="DC.Rights"', 'name="x"')
+        html = html.replace('class="gk-table gk-body-table', 'class="gk-table').replace('name="DC.Rights"', 'name="x"')
         page.write_text(html, encoding="utf-8")
 
     with served(strip) as url:
