@@ -203,10 +203,15 @@ def test_home_page_shows_publication_status_of_each_agency(site, portal):
     assert len(rows) == len(portal.agencies)
     example = next(r for r in rows if "示範區公所" in r.get_text())
     cells = [c.get_text(strip=True) for c in example.find_all("td")]
-    # This year's (115) plan is published; last year's (114) results leave two items unreported.
-    assert cells[2:] == ["✔已公開（民國115年1月22日起）", "⚠逾期：不完整（14／16 項已填報），期限為民國115年1月31日"]
+    # This year's (115) plan is published; last year's (114) results leave two items unreported. Each state is a
+    # symbol and a short word; the status page gives the details.
+    assert cells[2:] == ["✓已公開", "⚠逾期"]
     seed = next(r for r in rows if "嘉義榮民服務處" in r.get_text())
-    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["⚠逾期：未公開，期限為民國115年1月31日"] * 2
+    assert [c.get_text(strip=True) for c in seed.find_all("td")][2:] == ["⚠逾期"] * 2
+    # An agency whose newest plan here is of 95 is history, not late.
+    archive = next(r for r in rows if "南投縣政府社會局" in r.get_text())
+    assert [c.get_text(strip=True) for c in archive.find_all("td")][2:] == ["◌歷年資料"] * 2
+    assert soup.select_one(".gk-as-of a")["href"] == "status/"
 
 
 def test_agency_page_lists_profile_and_years(site):
@@ -388,7 +393,7 @@ def test_download_links_resolve_in_both_languages(site, lang_dir, page, formats)
 
 def test_status_page_is_built_in_both_languages_with_late_marks(site):
     assert "逾期" in html(site, "status").select_one("table.gk-reporting").get_text()
-    assert "LATE" in html(site, "en/status").select_one("table.gk-reporting").get_text()
+    assert "Late" in html(site, "en/status").select_one("table.gk-reporting").get_text()
 
 
 def test_manifest_and_downloads_are_byte_identical_when_built_twice(site, tmp_path):

@@ -126,6 +126,7 @@ class Renderer:
             by_top_item=by_top_item,
             percent=percent,
             relative=relative,
+            status_link=self._status_link,
             agency_url=agency_url,
             plan_url=plan_url,
             results_url=results_url,
@@ -140,6 +141,10 @@ class Renderer:
     def time(self, value: str | datetime.date, short: bool = False) -> Markup:
         """Every date a page shows: as readers write it, and machine-readable in `datetime`."""
         return Markup('<time datetime="{}">{}</time>').format(value, dates.format_date(value, self.lang, short=short))
+
+    def _status_link(self, from_path: str) -> Markup:
+        """A link to the 公開狀態 / Reporting status page, named as the menu names it."""
+        return Markup('<a href="{}">{}</a>').format(relative(from_path, "status/"), ui("reporting_status", self.lang))
 
     # Column and level names: as the plan calls them, or the interface's words.
 
