@@ -23,6 +23,7 @@ from mkdocs.structure.toc import AnchorLink
 from gongkai.data.glossary import jieba_user_dictionary, search_words
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
+from gongkai.i18n.text import mark_chinese_runs
 from gongkai.pages.footer import contact_html, policy_links
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
@@ -87,6 +88,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
     return _site.expand(markdown, page.file.src_uri)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # On a page in another language, the Chinese in it (in hand-written pages too) is marked as Chinese.
+    return html if config.theme["language"] == DEFAULT.code else mark_chinese_runs(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

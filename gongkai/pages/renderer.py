@@ -87,6 +87,9 @@ class Renderer:
             ui=self.ui,
             time=self.time,
             t=lambda value: text.inline(_given(value), lang),
+            # Text typed as it is in either language (a phone number with 分機): its Chinese marked on other pages.
+            runs=lambda value: Markup(text.mark_chinese_runs(str(escape(value))) if lang != DEFAULT.code
+                                      else escape(value)),
             # Data in a heading is text: no Markdown, HTML or attribute list (`{: onclick=…}`) of its own.
             heading_text=lambda value: text.heading(value, lang),
             md=lambda value: text.block(_given(value), lang),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,17 @@ def test_the_skip_link_and_access_keys_are_in_the_header_and_main_holds_only_the
         assert html.find(id="gk-c") and main.find(id="gk-c"), path
         assert not main.find("nav") and not main.select_one(".md-sidebar"), path
         assert html.select_one(".md-sidebar--primary nav[aria-label]"), path
+
+
+def test_chinese_on_english_pages_is_marked_as_chinese(built_site, all_paths):
+    han = re.compile(r"[\u3400-\u9fff]")
+    for path in [p for p in all_paths if p.startswith("en/")] + ["en/404.html"]:
+        file = built_site / path if path.endswith(".html") else built_site / path / "index.html"
+        body = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").body
+        unmarked = [str(text).strip()[:40] for text in body.find_all(string=han)
+                    if text.parent.name not in ("script", "style")
+                    and not any((e.get("lang") or "").startswith("zh") for e in text.parents if e.name)]
+        assert not unmarked, (path, unmarked[:5])
 
 
 def test_page_language_is_declared(built_site):
