@@ -24,7 +24,7 @@ from gongkai.data.glossary import jieba_user_dictionary, search_words
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.i18n.text import mark_chinese_runs
-from gongkai.pages.footer import contact_html, policy_links
+from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE
@@ -55,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["ui"] = chrome(lang)
     config.extra["html_lang"] = BY_CODE[lang].html_lang
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, site.renderer)
+    config.extra["agency_footers"] = agency_footers(site.settings, site.portal, site.renderer)
     config.extra["footer_links"] = policy_links(lang)
     config.extra["content_security_policy"] = PREVIEW_POLICY if _command == "serve" else CONTENT_SECURITY_POLICY
     # Each language lives in its own folder: the first at the root, the others under their prefix.
