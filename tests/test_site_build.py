@@ -220,7 +220,7 @@ def test_home_page_shows_publication_status_of_each_agency(site, portal):
 def test_agency_page_lists_profile_and_years(site):
     soup = html(site, "plans/tainan-yujing-district-office")
     text = soup.find("article").get_text()
-    for expected in ("李佳隆", "臺南市玉井區玉井里中正路27號", "5747104", "c578789@mail.tainan.gov.tw", "61 人", "78,861 千元"):
+    for expected in ("李佳隆", "臺南市玉井區玉井里中正路27號", "5747104", "c578789@mail.tainan.gov.tw", "61人", "78,861千元"):
         assert expected in text
 
 
