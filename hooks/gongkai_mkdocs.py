@@ -21,7 +21,8 @@ from mkdocs.structure.toc import AnchorLink
 
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
-from gongkai.pages.footer import contact_html, policy_links
+from gongkai.i18n.text import mark_chinese_runs
+from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE
@@ -60,6 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["ui"] = chrome(lang)
     config.extra["html_lang"] = BY_CODE[lang].html_lang
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, site.renderer)
+    config.extra["agency_footers"] = agency_footers(site.settings, site.portal, site.renderer)
     config.extra["footer_links"] = policy_links(lang)
     config.extra["content_security_policy"] = PREVIEW_POLICY if _command == "serve" else CONTENT_SECURITY_POLICY
     # Each language lives in its own folder: the first at the root, the others under their prefix.
@@ -93,6 +95,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
     return _site.expand(markdown, page.file.src_uri)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # On a page in another language, the Chinese in it (in hand-written pages too) is marked as Chinese.
+    return html if config.theme["language"] == DEFAULT.code else mark_chinese_runs(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -9,6 +9,10 @@ On a day `on`, with ROC year Y = on.year - 1911, an agency must have published
   - "results": its results of year Y-1, complete (every leaf reported),
 both by the deadline of year Y (month-day, 31 January unless portal.yml says otherwise).
 A file whose publication date is after `on` was not yet published on that day.
+
+An agency whose newest plan on the portal is older than year Y-1 is judged as history: the portal holds
+only its plans of past years, so what it lacks for Y is not marked late ("history"), though it is not met
+either.
 """
 
 from __future__ import annotations
@@ -38,8 +42,10 @@ _MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
 class Requirement:
     """One item an agency must publish, judged on one day.
 
-    `state` sums it up: "met", "exempt", "late" (unmet after the deadline), "incomplete" (results
-    published with leaves unreported, before the deadline) or "due" (missing, before the deadline).
+    `state` sums it up: "met", "exempt", "history" (unmet, by an agency whose newest plan is older than
+    last year's), "late" (unmet after the deadline), "incomplete" (results published with leaves unreported,
+    before the deadline) or "due" (missing, before the deadline). `newest` is the year of the agency's newest
+    plan on the portal.
     """
 
     item: str
@@ -51,6 +57,12 @@ class Requirement:
     published: datetime.date | None
     reported: int | None = None
     leaves: int | None = None
+    newest: int | None = None
+
+    @property
+    def history(self) -> bool:
+        """The agency's plans on the portal are all of years before last year."""
+        return self.newest is not None and self.newest < self.due.year - ROC_OFFSET - 1
 
     @property
     def ok(self) -> bool:
@@ -63,6 +75,8 @@ class Requirement:
             return "met"
         if self.exempt is not None:
             return "exempt"
+        if self.history:
+            return "history"
         if self.late:
             return "late"
         return "incomplete" if self.published is not None else "due"
@@ -114,13 +128,14 @@ def assess(agency: dict[str, Any], on: datetime.date, deadline: str = DEFAULT_DE
     """The agency's two requirements on day `on`: this year's plan, then last year's results."""
     year = on.year - ROC_OFFSET
     due = due_date(year, deadline)
+    newest = max((p["year"] for p in agency.get("plans") or []), default=None)
 
     plan_entry = _plan_of(agency, year)
     plan_out, plan_since = _published_by(plan_entry["plan"] if plan_entry else None, on)
     plan_exempt = _exemption(agency, "plan", year)
     plan = Requirement(item="plan", year=year, met=plan_out, due=due,
                        late=not plan_out and plan_exempt is None and on > due,
-                       exempt=plan_exempt, published=plan_since)
+                       exempt=plan_exempt, published=plan_since, newest=newest)
 
     last = _plan_of(agency, year - 1)
     results_out, results_since = _published_by(last.get("results") if last else None, on)
@@ -130,5 +145,6 @@ def assess(agency: dict[str, Any], on: datetime.date, deadline: str = DEFAULT_DE
     results_exempt = _exemption(agency, "results", year - 1)
     results = Requirement(item="results", year=year - 1, met=complete, due=due,
                           late=not complete and results_exempt is None and on > due,
-                          exempt=results_exempt, published=results_since, reported=reported, leaves=leaves)
+                          exempt=results_exempt, published=results_since, reported=reported, leaves=leaves,
+                          newest=newest)
     return [plan, results]

@@ -22,20 +22,20 @@ def _quantity(value: float, unit: str, lang: str) -> str:
 
 
 def _out_of(figure: str, values: dict[str, Any], unit: str, lang: str) -> str:
-    """A figure with the sample it was counted in, when it has one: 26件（共 30件）."""
+    """A figure with the sample it was counted in, when it has one: 26件（共30件）."""
     if "of" not in values:
         return figure
     return ui("out_of", lang, figure=figure, total=_number(values["of"]), unit=unit)
 
 
 def target_figure(target: dict[str, Any], lang: str) -> str:
-    """The goal without its metric: ≥ 26件（共 30件）."""
+    """The goal without its metric: ≥ 26件（共30件）."""
     unit = plain(target["unit"], lang) if "unit" in target else ""
     return _out_of(f"{COMPARATORS[target['comparator']]} {_quantity(target['value'], unit, lang)}", target, unit, lang)
 
 
 def format_target(target: dict[str, Any], lang: str) -> str:
-    """E.g. 測試分數 ≥ 80分; 抽測正確件數 ≥ 26件（共 30件）."""
+    """E.g. 測試分數 ≥ 80分; 抽測正確件數 ≥ 26件（共30件）."""
     return f"{plain(target['metric'], lang)} {target_figure(target, lang)}"
 
 

@@ -37,9 +37,45 @@ def plain(value: Any, lang: str) -> str:
     return pick(value, lang).value
 
 
+# A run of Chinese inside text of another language: Han characters and CJK punctuation, with the digits and
+# Latin letters between them (示區秘字第1140000123號 is one run).
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9A-Za-z]*[{_CJK}])?")
+_TAG = re.compile(r"(<[^>]*>)")
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
+_END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)\s*>")
+_LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def mark_chinese_runs(html: str) -> str:
+    """`html` (of a page in another language) with each run of Chinese in its text marked as Chinese, so that
+    screen readers read it in Chinese and browsers pick Chinese fonts. Tags, and text already inside an element
+    marked Chinese, are kept as they are."""
+    lang = BY_CODE[DEFAULT.code].html_lang
+    out: list[str] = []
+    open_tags: list[tuple[str, bool]] = []  # each open element, and whether it is marked Chinese
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            out.append(part)
+            start, end = _START_TAG.match(part), _END_TAG.match(part)
+            if start and start[1].lower() not in _VOID and not part.endswith("/>"):
+                marked = _LANG.search(start[2])
+                open_tags.append((start[1].lower(), bool(marked and marked[1].lower().startswith("zh"))))
+            elif end:
+                name = end[1].lower()
+                while open_tags and open_tags.pop()[0] != name:
+                    pass
+        elif any(chinese for _, chinese in open_tags):
+            out.append(part)
+        else:
+            out.append(_CJK_RUN.sub(lambda run: f'<span lang="{lang}">{run.group(0)}</span>', part))
+    return "".join(out)
+
+
 def _wrap(html: str, shown: Shown, page_lang: str, *, block: bool) -> Markup:
     if shown.lang == page_lang:
-        return Markup(html)
+        return Markup(html if page_lang == DEFAULT.code else mark_chinese_runs(html))
     css = "gk-untranslated" if page_lang != DEFAULT.code else None
     return Markup("<{tag} lang=\"{lang}\"{css}>{html}</{tag}>").format(
         tag="div" if block else "span", lang=BY_CODE[shown.lang].html_lang,

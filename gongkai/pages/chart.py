@@ -1,4 +1,9 @@
-"""Where the bars of a results page's status chart go (the chart itself is templates/chart.html)."""
+"""Where the bars of a results page's status chart go (the chart itself is templates/chart.html).
+
+The chart is drawn in CSS pixels, not scaled to fit: its words keep the size of the text around them at any
+width. Across, everything is a share of the chart's width: each row's label line, then its bar over the whole
+width, each status's part as wide as its share of the row's items.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,19 @@ from dataclasses import dataclass
 from gongkai.data.model import STATUSES, Node
 from gongkai.data.status_summary import Tally
 
-BAR_WIDTH = 480
-ROW_HEIGHT = 34
-LABEL_WIDTH = 64
-LEGEND_COLUMNS = 3
+FONT_SIZE = 16  # the body text's size, in CSS pixels
+LABEL_BASELINE = 18  # a row's label line, from the row's top
+BAR_TOP = 26
+BAR_HEIGHT = 22
+ROW_HEIGHT = 60
+BAR_SPAN = 100.0  # the bars take the whole width (percent)
 
 
 @dataclass(frozen=True)
 class Bar:
     status: str
-    x: float
-    width: float
+    x: float  # percent of the chart's width
+    width: float  # percent of the chart's width
 
 
 @dataclass(frozen=True)
@@ -26,35 +33,30 @@ class ChartRow:
     tally: Tally
     y: int
     bars: list[Bar]
-    end: float  # where the bars end, and the count of completed items is written
 
 
 @dataclass(frozen=True)
 class Chart:
-    width: int
     height: int
     rows: list[ChartRow]
-    legend: list[tuple[str, int, int]]  # each status's key, and where it goes (x, y)
+    font_size: int = FONT_SIZE
+    label_baseline: int = LABEL_BASELINE
+    bar_top: int = BAR_TOP
+    bar_height: int = BAR_HEIGHT
 
 
 def _row(node: Node, tally: Tally, y: int) -> ChartRow:
-    bars, x = [], float(LABEL_WIDTH)
+    bars, x = [], 0.0
     for status in STATUSES:
         count = tally.counts[status]
         if count:
-            width = BAR_WIDTH * count / tally.total
+            width = BAR_SPAN * count / tally.total
             bars.append(Bar(status, x, width))
             x += width
-    return ChartRow(node, tally, y, bars, x)
+    return ChartRow(node, tally, y, bars)
 
 
 def chart_of(rows: list[tuple[Node, Tally]]) -> Chart:
-    """Stacked bars, one per top-level item, then a legend of every status."""
-    legend_height = 24 * ((len(STATUSES) + LEGEND_COLUMNS - 1) // LEGEND_COLUMNS)
-    top = ROW_HEIGHT * len(rows) + 10
-    return Chart(
-        width=LABEL_WIDTH + BAR_WIDTH + 60, height=top + legend_height,
-        rows=[_row(node, tally, index * ROW_HEIGHT + 4) for index, (node, tally) in enumerate(rows)],
-        legend=[(status, (index % LEGEND_COLUMNS) * 190, top + (index // LEGEND_COLUMNS) * 24)
-                for index, status in enumerate(STATUSES)],
-    )
+    """Stacked bars, one per top-level item, each under a line that names it; the legend is the page's."""
+    return Chart(height=ROW_HEIGHT * len(rows) - (ROW_HEIGHT - BAR_TOP - BAR_HEIGHT) + 2,
+                 rows=[_row(node, tally, index * ROW_HEIGHT) for index, (node, tally) in enumerate(rows)])

@@ -3,6 +3,7 @@ columns of the download files (templates/data_model.md)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,9 +19,17 @@ NAMED_TYPES = {
 }
 
 
-def _part(description: str, lang: str) -> str:
-    zh, _, en = description.partition(" / ")
-    return zh if lang == "zh-TW" or not en else en
+# A schema's description is "中文。/ English": Chinese, then a slash, then English.
+_BETWEEN_LANGUAGES = re.compile(r"(?<=。)\s*/\s+|\s+/\s+")
+
+
+def _parts(description: str) -> tuple[str, str]:
+    """A description's Chinese and English (empty when it has none); the page shows both, each marked with its
+    language (data_model.html)."""
+    between = _BETWEEN_LANGUAGES.search(description)
+    if between is None:
+        return description, ""
+    return description[:between.start()], description[between.end():]
 
 
 def _resolve(node: dict[str, Any], document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], str | None]:
@@ -54,8 +63,8 @@ def _type_name(node: dict[str, Any], document: dict[str, Any]) -> str:
     return name or "object"
 
 
-def _rows(node: dict[str, Any], document: dict[str, Any], prefix: str, lang: str,
-          seen: frozenset[str]) -> Iterator[tuple[str, str, bool, str]]:
+def _rows(node: dict[str, Any], document: dict[str, Any], prefix: str,
+          seen: frozenset[str]) -> Iterator[tuple[str, str, bool, tuple[str, str]]]:
     node, document, name = _resolve(node, document)
     if name in NAMED_TYPES:
         return
@@ -64,36 +73,36 @@ def _rows(node: dict[str, Any], document: dict[str, Any], prefix: str, lang: str
             return
         seen = seen | {name}
     if node.get("type") == "array" or "items" in node:
-        yield from _rows(node.get("items", {}), document, prefix + "[]", lang, seen)
+        yield from _rows(node.get("items", {}), document, prefix + "[]", seen)
         return
     for branch in node.get("allOf", []):
         condition = branch.get("if", {}).get("properties", {})
         label = ", ".join(f"{k}: {v.get('const') or '|'.join(v.get('enum', []))}" for k, v in condition.items())
-        yield from _rows(branch["then"], document, f"{prefix}（{label}）" if prefix else f"（{label}）", lang, seen)
+        yield from _rows(branch["then"], document, f"{prefix}（{label}）" if prefix else f"（{label}）", seen)
     for anyof in node.get("anyOf", []):
         resolved, _, _ = _resolve(anyof, document)
         if resolved.get("type") == "object":
-            yield from _rows(anyof, document, prefix, lang, seen)
+            yield from _rows(anyof, document, prefix, seen)
     required = set(node.get("required", []))
     for key, child in node.get("properties", {}).items():
         if node.get("allOf") and key == "kind":
             continue
         path = f"{prefix}.{key}" if prefix else key
         description = child.get("description") or _resolve(child, document)[0].get("description", "")
-        yield path, _type_name(child, document), key in required, _part(description, lang)
-        yield from _rows(child, document, path, lang, seen)
+        yield path, _type_name(child, document), key in required, _parts(description)
+        yield from _rows(child, document, path, seen)
     extra = node.get("additionalProperties")
     if isinstance(extra, dict):
-        yield from _rows(extra, document, f"{prefix}.<id>", lang, seen)
+        yield from _rows(extra, document, f"{prefix}.<id>", seen)
 
 
-def _common_rows(lang: str) -> Iterator[tuple[str, str, bool, str]]:
+def _common_rows() -> Iterator[tuple[str, str, bool, tuple[str, str]]]:
     common = schema("common")
     for name, definition in common["definitions"].items():
-        yield name, _type_name(definition, common), False, _part(definition.get("description", ""), lang)
+        yield name, _type_name(definition, common), False, _parts(definition.get("description", ""))
         required = set(definition.get("required", []))
         for key, child in definition.get("properties", {}).items():
-            yield f"{name}.{key}", _type_name(child, common), key in required, _part(child.get("description", ""), lang)
+            yield f"{name}.{key}", _type_name(child, common), key in required, _parts(child.get("description", ""))
 
 
 def render_data_model(r: Renderer, facts: PageFacts) -> Page:
@@ -102,6 +111,6 @@ def render_data_model(r: Renderer, facts: PageFacts) -> Page:
     schemas = []
     for kind in SCHEMA_FILES:
         root = schema(kind)
-        schemas.append((kind, _part(root.get("description", ""), lang), list(_rows(root, root, "", lang, frozenset()))))
+        schemas.append((kind, _parts(root.get("description", "")), list(_rows(root, root, "", frozenset()))))
     return r.page("data-model.md", "data_model.md", ui("data_model", lang), facts, schemas=schemas,
-                  common=list(_common_rows(lang)), columns=COLUMNS)
+                  common=list(_common_rows()), columns=COLUMNS)

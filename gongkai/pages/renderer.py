@@ -88,6 +88,9 @@ class Renderer:
             ui=self.ui,
             time=self.time,
             t=lambda value: text.inline(_given(value), lang),
+            # Text typed as it is in either language (a phone number with 分機): its Chinese marked on other pages.
+            runs=lambda value: Markup(text.mark_chinese_runs(str(escape(value))) if lang != DEFAULT.code
+                                      else escape(value)),
             # Data in a heading is text: no Markdown, HTML or attribute list (`{: onclick=…}`) of its own.
             heading_text=lambda value: text.heading(value, lang),
             md=lambda value: text.block(_given(value), lang),
@@ -129,6 +132,7 @@ class Renderer:
             by_top_item=by_top_item,
             percent=percent,
             relative=relative,
+            status_link=self._status_link,
             agency_url=agency_url,
             plan_url=plan_url,
             results_url=results_url,
@@ -146,6 +150,10 @@ class Renderer:
     def time(self, value: str | datetime.date, short: bool = False) -> Markup:
         """Every date a page shows: as readers write it, and machine-readable in `datetime`."""
         return Markup('<time datetime="{}">{}</time>').format(value, dates.format_date(value, self.lang, short=short))
+
+    def _status_link(self, from_path: str) -> Markup:
+        """A link to the 公開狀態 / Reporting status page, named as the menu names it."""
+        return Markup('<a href="{}">{}</a>').format(relative(from_path, "status/"), ui("reporting_status", self.lang))
 
     # Column and level names: as the plan calls them, or the interface's words.
 

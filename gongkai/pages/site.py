@@ -28,6 +28,7 @@ from gongkai.i18n.catalogue import ui
 from gongkai.i18n.languages import DEFAULT
 from gongkai.pages.agency import render_agency, render_agency_index, status_table
 from gongkai.pages.data_model import render_data_model
+from gongkai.pages.footer import own_footer
 from gongkai.pages.metadata import PageFacts, dublin_core, glossary_keywords
 from gongkai.pages.plan import render_plan, render_results, results_title
 from gongkai.pages.renderer import Page, Renderer, renderer
@@ -150,6 +151,8 @@ class Site:
         """Front matter for a page: its Dublin Core metadata and its last-updated date, as shown."""
         terms = glossary_keywords(self.glossary, facts.source_text, self.lang)
         meta: dict[str, Any] = {"dc": dublin_core(facts, self.portal, self.settings, self.lang, terms)}
+        if facts.agency is not None and own_footer(self.settings, facts.agency):
+            meta["footer_agency"] = facts.agency.id
         if facts.updated:
             meta["updated"] = facts.updated.isoformat()
             meta["updated_shown"] = dates.format_date(facts.updated, self.lang)

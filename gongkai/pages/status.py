@@ -20,42 +20,48 @@ if TYPE_CHECKING:
 
 PATH = "status/index.md"
 # Shapes that tell the states apart without colour.
-SYMBOLS = {"met": "✔", "exempt": "—", "late": "⚠", "incomplete": "◐", "due": "○"}
+SYMBOLS = {"met": "✓", "exempt": "—", "history": "◌", "late": "⚠", "incomplete": "◐", "due": "…"}
 
 
 @dataclass(frozen=True)
 class Statement:
-    """What a requirement's state is, as an interface string and its values (dates as dates)."""
+    """What a requirement's state is: its short word (the interface string state_short_<state>, which every
+    table shows), and its details as an interface string and its values (dates as dates), which the status
+    page adds; `key` is None when the word says it all."""
 
-    key: str
+    state: str
+    key: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
-    late: bool = False  # said with the word 逾期 / LATE before it
 
 
 def statement(req: Requirement, lang: str) -> Statement:
     counts = {"n": req.reported, "m": req.leaves}
-    if req.state == "met":
+    state = req.state
+    if state == "met":
         if req.item == "results":
-            return Statement("state_results_met", counts)
-        return Statement("state_plan_met", {"date": req.published}) if req.published \
-            else Statement("state_plan_met_undated")
-    if req.state == "exempt" and req.exempt is not None:
-        return Statement("state_exempt", {"reason": req.exempt.get(lang) or req.exempt[DEFAULT.code]})
-    if req.state == "late":
-        return Statement("state_late_incomplete", {"date": req.due, **counts}, late=True) if req.published \
-            else Statement("state_late_missing", {"date": req.due}, late=True)
-    if req.state == "incomplete":
-        return Statement("state_incomplete", {"date": req.due, **counts})
-    return Statement("state_due", {"date": req.due})
+            return Statement(state, "state_results_met", counts)
+        return Statement(state, "state_plan_met", {"date": req.published}) if req.published else Statement(state)
+    if state == "exempt" and req.exempt is not None:
+        return Statement(state, "state_exempt", {"reason": req.exempt.get(lang) or req.exempt[DEFAULT.code]})
+    if state == "history" and req.newest is not None:
+        return Statement(state, "state_history", {"year": dates.year_label(req.newest, lang)})
+    if state == "late":
+        return Statement(state, "state_late_incomplete", {"date": req.due, **counts}) if req.published \
+            else Statement(state, "state_late_missing", {"date": req.due})
+    if state == "incomplete":
+        return Statement(state, "state_incomplete", {"date": req.due, **counts})
+    return Statement(state, "state_due", {"date": req.due})
 
 
 def requirement_sentence(req: Requirement, lang: str) -> str:
     """The requirement's state in the status page's words, as plain text (the page shows its dates as <time>)."""
     said = statement(req, lang)
+    word = ui("state_short_" + said.state, lang)
+    if said.key is None:
+        return word
     values = {name: dates.format_date(value, lang) if isinstance(value, datetime.date) else value
               for name, value in said.values.items()}
-    sentence = ui(said.key, lang, **values)
-    return ui("state_late", lang) + ui("colon", lang) + sentence if said.late else sentence
+    return word + ui("colon", lang) + ui(said.key, lang, **values)
 
 
 def assess_all(manifest: dict[str, Any], on: datetime.date) -> dict[str, list[Requirement]]:

@@ -22,7 +22,7 @@ REQUIRED_PARTS: dict[str, dict[str, str]] = {
         "title": "article h1",
         "fields": "dl.gk-fields",
         "summary": "#summary",
-        "summary_list": "ol.gk-summary",
+        "chart": "svg.gk-chart",
         "chart_data": "table.gk-numbers",
         "results_table": "#results-table",
         "results_rows": "#gk-results-caption",

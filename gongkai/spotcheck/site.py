@@ -100,7 +100,8 @@ class SiteCheck:
                 self.add("requirement", FAIL, agency["id"], "requirement_unreadable", detail=str(error)[:120])
                 continue
             for requirement in requirements:
-                outcome = {"met": PASS, "exempt": NOTE, "due": NOTE, "incomplete": NOTE, "late": FAIL}[requirement.state]
+                outcome = {"met": PASS, "exempt": NOTE, "history": NOTE, "due": NOTE, "incomplete": NOTE,
+                           "late": FAIL}[requirement.state]
                 self.add("requirement", outcome, f"{agency['id']} {requirement.item} {requirement.year}",
                          "requirement", agency=agency["name"], item=requirement.item, year=requirement.year,
                          state=_as_on_status_page(requirement))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from bs4 import BeautifulSoup
 from gongkai.devtools.axe import audit, format_report
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# The pages for an address with no page, which no sitemap lists.
+NOT_FOUND = ["404.html", "en/404.html"]
 
 
 def soup(built_site, path: str) -> BeautifulSoup:
@@ -18,12 +21,12 @@ def soup(built_site, path: str) -> BeautifulSoup:
 
 def test_axe_finds_no_violations_on_any_page_at_phone_and_desktop_width(built_site, all_paths):
     assert len(all_paths) > 30 and "en/" in all_paths
-    findings = audit(built_site, AXE, all_paths)
-    assert not findings, format_report(findings, len(all_paths))
+    findings = audit(built_site, AXE, all_paths + NOT_FOUND)
+    assert not findings, format_report(findings, len(all_paths) + len(NOT_FOUND))
 
 
 def test_skip_link_is_the_first_tab_stop_and_lands_on_the_content(page, base_url, all_paths):
-    for path in all_paths:
+    for path in all_paths + NOT_FOUND:
         page.goto(base_url + path)
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.className").startswith("gk-skip"), path
@@ -42,6 +45,30 @@ def test_every_page_has_the_four_access_keys_footer_links_and_a_noscript_notice(
         language_root = built_site / ("en" if path.startswith("en/") else "")
         assert {(language_root / "site-map").resolve(), (language_root / "accessibility").resolve()} <= footer, path
         assert html.find("noscript"), path
+
+
+def test_the_skip_link_and_access_keys_are_in_the_header_and_main_holds_only_the_content(built_site, all_paths):
+    for path in all_paths + NOT_FOUND:
+        file = built_site / path if path.endswith(".html") else built_site / path / "index.html"
+        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        header, main = html.find("header"), html.find("main")
+        assert not html.find("aside"), path
+        assert header.select_one("a.gk-skip") is header.find("a"), path
+        assert header.select_one("#gk-u") and header.select_one("#gk-s"), path
+        assert html.find(id="gk-c") and main.find(id="gk-c"), path
+        assert not main.find("nav") and not main.select_one(".md-sidebar"), path
+        assert html.select_one(".md-sidebar--primary nav[aria-label]"), path
+
+
+def test_chinese_on_english_pages_is_marked_as_chinese(built_site, all_paths):
+    han = re.compile(r"[\u3400-\u9fff]")
+    for path in [p for p in all_paths if p.startswith("en/")] + ["en/404.html"]:
+        file = built_site / path if path.endswith(".html") else built_site / path / "index.html"
+        body = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").body
+        unmarked = [str(text).strip()[:40] for text in body.find_all(string=han)
+                    if text.parent.name not in ("script", "style")
+                    and not any((e.get("lang") or "").startswith("zh") for e in text.parents if e.name)]
+        assert not unmarked, (path, unmarked[:5])
 
 
 def test_page_language_is_declared(built_site):

@@ -99,7 +99,7 @@ def test_the_plan_page_shows_them(yearly):
     heading = next(h for h in html.find_all("h3") if "具體作法變更" in h.get_text())
     items = heading.find_next("ul").select(":scope > li > ul > li")
     assert [li.select_one(".gk-change-kind").get_text() for li in items] == [
-        "作法 1. 文字修正", "作法 1. 執行單位", "作法 1. 完成期限", "刪除作法 3.", "新增作法 3."]
+        "作法1.文字修正", "作法1.執行單位", "作法1.完成期限", "刪除作法3.", "新增作法3."]
     assert "並開放線上提問" in items[0].select_one("ins").get_text()
     assert "提供手語翻譯" in items[4].get_text()
 

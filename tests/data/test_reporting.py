@@ -74,3 +74,17 @@ def test_a_configured_deadline_moves_the_due_date():
 def test_a_deadline_that_is_not_a_day_of_every_year_is_refused(value):
     with pytest.raises(ValueError):
         parse_deadline(value)
+
+
+def test_an_agency_whose_newest_plan_is_older_than_last_year_is_judged_as_history():
+    archive = agency(plan(103, "2026-11-22"), plan(95, "2026-11-22"))
+    plan_req, results_req = assess(archive, DAY("2026-11-29"))
+    assert states([plan_req, results_req]) == {"plan": "history", "results": "history"}
+    assert (plan_req.newest, plan_req.ok, plan_req.late) == (103, False, True)
+    # A plan of last year keeps the agency in this year's cycle: what it lacks is late.
+    assert states(assess(agency(plan(114, "2025-01-10")), DAY("2026-11-29"))) == {"plan": "late", "results": "late"}
+    # An exemption is still an exemption, and an agency with no plan at all is late.
+    reason = {"zh-TW": "理由", "en": "Reason"}
+    excused = agency(plan(103, "2026-11-22"), exemptions=[{"year": 115, "item": "plan", "reason": reason}])
+    assert states(assess(excused, DAY("2026-11-29"))) == {"plan": "exempt", "results": "history"}
+    assert states(assess(agency(), DAY("2026-11-29"))) == {"plan": "late", "results": "late"}

@@ -2,6 +2,7 @@
 
 import ast
 import inspect
+import re
 
 import pytest
 
@@ -44,3 +45,13 @@ def _in_ui(tree: ast.Module, table: ast.Dict) -> bool:
                 and getattr(node.func.value, "id", None) == "UI" and table in node.args:
             return True
     return False
+
+
+def test_chinese_page_text_has_no_space_beside_what_is_filled_in():
+    # "以 民國115年11月29日 為準" reads as a gap in Chinese: the words around a date or a number touch it. The spot
+    # check's report (spot_*) is terminal text, and a target's comparison sign keeps its space (目標 ≥ 85分).
+    cjk = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+    spaced = re.compile(f"[{cjk}] \\{{|\\}} [{cjk}]")
+    exempt = {"measured_against_target"}
+    assert [key for key, texts in catalogue.UI.items()
+            if spaced.search(texts["zh-TW"]) and not key.startswith("spot_") and key not in exempt] == []

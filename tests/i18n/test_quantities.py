@@ -6,7 +6,7 @@ SAMPLE = {"metric": "抽測正確件數", "comparator": ">=", "value": 26, "unit
 
 def test_targets_read_as_comparisons():
     assert format_target(SCORE, "zh-TW") == "測試分數 ≥ 80分"
-    assert format_target(SAMPLE, "zh-TW") == "抽測正確件數 ≥ 26件（共 30件）"
+    assert format_target(SAMPLE, "zh-TW") == "抽測正確件數 ≥ 26件（共30件）"
     assert format_target({"metric": {"zh-TW": "解決率", "en": "Resolution rate"}, "comparator": ">=",
                           "value": 95, "unit": "%"}, "en") == "Resolution rate ≥ 95%"
 

@@ -2,7 +2,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from gongkai.i18n.text import block, heading, inline, inline_markdown, markdown_faults, pick
+from gongkai.i18n.text import block, heading, inline, inline_markdown, mark_chinese_runs, markdown_faults, pick
 
 
 def test_plain_strings_are_chinese():
@@ -107,3 +107,14 @@ def test_a_heading_shows_its_text_as_typed_and_nothing_else(text):
     en = BeautifulSoup(md.reset().convert(f"## {heading(text, 'en')} {{#sec-2}}"), "html.parser").find_all()
     assert [(e.name, e.attrs) for e in en] == [("h2", {"id": "sec-2"}),
                                                 ("span", {"lang": "zh-Hant-TW", "class": ["gk-untranslated"]})]
+
+
+def test_chinese_inside_english_text_is_marked_as_chinese_once():
+    marked = mark_chinese_runs('Letter 府計研字第1080015936號 <a href="#x">（見附件）</a> '
+                               '<span lang="zh-Hant-TW">已<b>標示</b></span> <img alt="圖"> 2025 (ROC 114)')
+    assert marked == ('Letter <span lang="zh-Hant-TW">府計研字第1080015936號</span> <a href="#x">'
+                      '<span lang="zh-Hant-TW">（見附件）</span></a> <span lang="zh-Hant-TW">已<b>標示</b></span> '
+                      '<img alt="圖"> 2025 (ROC 114)')
+    # An English translation that quotes a document number is marked where it is shown.
+    assert str(inline({"zh-TW": "依示區秘字第1號辦理", "en": "Under letter 示區秘字第1號"}, "en")) == \
+        'Under letter <span lang="zh-Hant-TW">示區秘字第1號</span>'

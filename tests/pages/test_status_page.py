@@ -41,17 +41,19 @@ def _settings(tmp_path, deadline="01-31"):
 
 def test_before_the_deadline_missing_items_are_due_not_late():
     _, soup = _page("en", datetime.date(2026, 1, 15))
-    assert "LATE" not in soup.get_text()
+    assert "Late" not in soup.get_text()
     # The example plan of 115 is approved on 22 January: not yet published on the 15th.
     assert _cells(soup, "Example District Office") == [
-        "○ Not yet published, due by 31 January 2026", "○ Not yet published, due by 31 January 2026"]
+        "… Not yet due : not yet published; due by 31 January 2026"] * 2
 
 
 def test_after_the_deadline_missing_and_incomplete_items_are_marked_late_in_words():
     _, soup = _page("zh-TW", datetime.date(2026, 2, 1))
-    assert _cells(soup, "示範區公所") == ["✔ 已公開（ 民國115年1月22日 起）",
-                                          "⚠ 逾期 ：不完整（14／16 項已填報），期限為 民國115年1月31日"]
-    assert _cells(soup, "嘉義榮民服務處")[0] == "⚠ 逾期 ：未公開，期限為 民國115年1月31日"
+    # The state in a short word, then its details.
+    assert _cells(soup, "示範區公所") == ["✓ 已公開 ： 民國115年1月22日 起",
+                                          "⚠ 逾期 ： 不完整（14／16項已填報），期限為 民國115年1月31日"]
+    assert _cells(soup, "嘉義榮民服務處")[0] == "⚠ 逾期 ： 未公開，期限為 民國115年1月31日"
+    assert [s.get_text(strip=True) for s in soup.select("td .gk-report")][:2] == ["⚠逾期", "⚠逾期"]
     assert soup.select_one("table.gk-reporting caption").get_text() == "各機關公開狀態"
     assert all(th.get("scope") for th in soup.select("table.gk-reporting th"))
 
@@ -67,14 +69,14 @@ def test_gongkai_today_sets_the_day_judged(monkeypatch):
     monkeypatch.setenv("GONGKAI_TODAY", "2027-03-01")
     site, soup = _page("en")
     assert site.today == datetime.date(2027, 3, 1)
-    assert _cells(soup, "Example District Office")[0].startswith("⚠ LATE")  # no plan for 116
+    assert _cells(soup, "Example District Office")[0].startswith("⚠ Late")  # no plan for 116
 
 
 def test_an_exemption_shows_its_reason_instead_of_a_late_mark(tmp_path):
     site, soup = _page("en", datetime.date(2026, 6, 1), _settings(tmp_path))
     plan_cell, results_cell = _cells(soup, "Chiayi Veterans Service Office")
-    assert plan_cell.startswith("⚠ LATE")
-    assert results_cell == "— Exempt: Its 2025 results are published by its parent agency"
+    assert plan_cell.startswith("⚠ Late")
+    assert results_cell == "— Exempt : Its 2025 results are published by its parent agency"
     chiayi = next(a for a in site.manifest["agencies"] if a["id"] == "chiayi-veterans-service-office")
     assert chiayi["exemptions"] == [{"year": 114, "item": "results", "reason": {
         "zh-TW": "本處114年度執行成效併入上級機關公開", "en": "Its 2025 results are published by its parent agency"}}]
@@ -82,7 +84,7 @@ def test_an_exemption_shows_its_reason_instead_of_a_late_mark(tmp_path):
 
 def test_a_configured_deadline_is_used_and_carried_in_the_manifest(tmp_path):
     site, soup = _page("en", datetime.date(2026, 2, 15), _settings(tmp_path, "03-31"))
-    assert "LATE" not in soup.get_text()
+    assert "Late" not in soup.get_text()
     assert "by 31 March each year" in soup.get_text(" ", strip=True)
     assert site.manifest["rules"] == {"deadline": "03-31"}
 
@@ -90,6 +92,16 @@ def test_a_configured_deadline_is_used_and_carried_in_the_manifest(tmp_path):
 def test_a_deadline_that_is_not_a_day_of_every_year_is_a_clear_problem(tmp_path):
     _, problems = load_settings(_settings(tmp_path, "02-29"))
     assert problems and problems[0].field == "reporting.deadline"
+
+
+def test_agencies_with_only_past_years_plans_are_history_with_the_rule_said():
+    _, soup = _page("zh-TW", datetime.date(2026, 11, 29))
+    assert _cells(soup, "南投縣政府社會局") == ["◌ 歷年資料 ： 本站最新為95年計畫，不以今年度期限判斷"] * 2
+    # The agency whose newest plan is last year's is still judged by this year's deadline.
+    assert _cells(soup, "嘉義榮民服務處")[0].startswith("⚠ 逾期")
+    assert "不以今年度的期限判斷" in soup.get_text()
+    _, soup = _page("en", datetime.date(2026, 11, 29))
+    assert _cells(soup, "Social Affairs Bureau, Nantou")[0].startswith("◌ Past years only : newest plan here is of 2006")
 
 
 def test_status_page_is_in_the_navigation():
@@ -111,7 +123,9 @@ def test_the_plain_sentence_for_the_spot_check_says_what_the_page_says(tmp_path)
     for on in (datetime.date(2026, 1, 15), datetime.date(2026, 2, 1)):
         site, _ = Site.load(PLANS, "en", on=on, settings_file=_settings(tmp_path))
         requirements += [req for reqs in site.assessed.values() for req in reqs]
-    assert {req.state for req in requirements} == {"due", "exempt", "late", "met"}
+    site, _ = Site.load(PLANS, "en", on=datetime.date(2026, 11, 29))
+    requirements += [req for reqs in site.assessed.values() for req in reqs]
+    assert {req.state for req in requirements} == {"due", "exempt", "history", "late", "met"}
     for lang in ("zh-TW", "en"):
         for req in requirements:
             cell = BeautifulSoup(renderer(lang).macro("reporting.html", "requirement", req), "html.parser")

@@ -81,9 +81,9 @@ def test_a_results_table_with_unreported_leaves_is_reported(served, unreported_s
     assert status == 1
     requirement = [f for f in failures(report) if f["check"] == "requirement"]
     assert [f["target"] for f in requirement] == [f"{AGENCY} results 114"]
-    assert requirement[0]["message_en"].endswith("results 114: LATE: incomplete (14 of 16 reported); due by 31 January 2026")
+    assert requirement[0]["message_en"].endswith("results 114: Late: incomplete (14 of 16 reported); due by 31 January 2026")
     # The same words as the site's status page, in either language.
-    assert requirement[0]["message_zh"].endswith("114年執行成效：逾期：不完整（14／16 項已填報），期限為 民國115年1月31日")
+    assert requirement[0]["message_zh"].endswith("114年執行成效：逾期：不完整（14／16項已填報），期限為民國115年1月31日")
     unreported = [f for f in failures(report) if f["check"] == "consistency"]
     assert {f["target"] for f in unreported} == {f"{url}plans/{AGENCY}/114/results/",
                                                  f"{url}en/plans/{AGENCY}/114/results/"}
@@ -96,7 +96,7 @@ def test_a_plan_past_its_deadline_is_reported(served, tmp_path):
     assert status == 1
     late = [f for f in failures(report) if f["check"] == "requirement"]
     assert [f["target"] for f in late] == [f"{AGENCY} plan 116", f"{AGENCY} results 115"]
-    assert late[0]["message_en"].endswith("plan 116: LATE: not published; due by 31 January 2027")
+    assert late[0]["message_en"].endswith("plan 116: Late: not published; due by 31 January 2027")
 
 
 def test_a_deadline_not_yet_passed_is_a_note_not_a_failure(served, tmp_path):
@@ -246,7 +246,7 @@ def test_a_page_without_its_body_table_or_metadata_is_reported(served, tmp_path)
     def strip(site: Path) -> None:
         page = site / "en" / "plans" / AGENCY / "115" / "index.html"
         html = page.read_text(encoding="utf-8")
-        html = html.replace('class="gk-table gk-body-table"', 'class="gk-table"').replace('name="DC.Rights"', 'name="x"')
+        html = html.replace('class="gk-table gk-body-table', 'class="gk-table').replace('name="DC.Rights"', 'name="x"')
         page.write_text(html, encoding="utf-8")
 
     with served(strip) as url:

@@ -11,8 +11,10 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
 # The preview (`gongkai serve`): MkDocs reloads the page on a change by an inline script of its own, which
 # differs on every page load, so no hash can name it.
 PREVIEW_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-# The theme's inline scripts, as files (see overrides/partials/javascripts/): site path → file name here.
-SCRIPTS = {"assets/theme-scope.js": "theme-scope.js", "assets/theme-content.js": "theme-content.js"}
+# The theme's inline scripts, as files (see overrides/partials/javascripts/), and the site's own script (the menu
+# button, the menu's toggles, the language link's fragment): site path → file name here.
+SCRIPTS = {"assets/theme-scope.js": "theme-scope.js", "assets/theme-content.js": "theme-content.js",
+           "assets/gongkai.js": "gongkai.js"}
 
 
 def stylesheet() -> str:
