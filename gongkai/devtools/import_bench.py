@@ -24,7 +24,7 @@ from gongkai.cycle.importing.report import review
 from gongkai.i18n import text as texts
 
 ROOT = Path(__file__).resolve().parents[2]
-# Which seed document each real agency's plan was transcribed from (the same as tests/support.py).
+# Which seed document each real agency's plan was transcribed from; the tests use it too.
 SEED_PLANS = {
     ("chiayi-veterans-service-office", 114): "000_96be31bb93ae3d92.txt",
     ("kaohsiung-military-service-office", 113): "001_dcbe98bea8ee30f2.txt",
