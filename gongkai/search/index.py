@@ -146,7 +146,7 @@ def build(pages: Iterable[Page], lang: str) -> tuple[dict[str, object], dict[str
                 entry.append(mask)
     encoded: dict[str, str] = {}
     total = 0
-    for term, entry in postings.items():
+    for term, entry in sorted(postings.items()):  # the same bytes every build, whatever the hash seed
         last = 0
         for i in range(0, len(entry), 2):
             entry[i], last = entry[i] - last, entry[i]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from gongkai.search.extract import read_page
@@ -76,3 +79,15 @@ def test_write_index_replaces_the_folder_and_leaves_other_languages_out(tmp_path
     index = json.loads((tmp_path / "search" / "index.json").read_text(encoding="utf-8"))
     assert index["mode"] == "zh" and index["shards"] == meta["shards"]
     assert all((tmp_path / "search" / "t" / f"{n}.json").exists() for n in range(index["shards"]))
+
+
+def test_the_index_is_the_same_whatever_the_hash_seed(tmp_path):
+    # Sets of terms iterate in a different order in each Python process: the files must not follow it.
+    (tmp_path / "plans" / "x").mkdir(parents=True)
+    (tmp_path / "plans" / "x" / "index.html").write_text(PAGE, encoding="utf-8")
+    write = "import sys; from pathlib import Path; from gongkai.search.index import write_index; write_index(Path(sys.argv[1]), 'zh-TW')"
+    shards = []
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-c", write, str(tmp_path)], env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        shards.append({p.name: p.read_bytes() for p in (tmp_path / "search" / "t").iterdir()})
+    assert shards[0] == shards[1]
