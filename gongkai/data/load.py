@@ -90,7 +90,7 @@ def _load_plan(agency: Agency, folder: Path, plans_dir: Path, dates: dict[Path, 
     if os.path.lexists(results_path):
         results_doc = _checked(results_path, "results", report, plans_dir)
         if results_doc is not None:
-            problems = rules.results_problems(results_doc, {leaf.leaf_id: leaf for leaf in plan.leaves()}, plans_dir)
+            problems = rules.results_problems(results_doc, {row.leaf_id: row for row in plan.rows()}, plans_dir)
             report.extend(problems)
             if not problems:
                 plan.results = Results(data=results_doc.data, path=results_path,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.data.model import build_nodes
+from gongkai.data.tables import table_settings
 from gongkai.data.problems import WARNING, Bilingual, Edit, Problem, field_path
 from gongkai.data.schemas import SCHEMA_MARK, schema_line
 from gongkai.data.yaml_source import Document
@@ -69,10 +70,14 @@ def _numbered_texts(data: dict[str, Any]) -> Iterator[list[Any]]:
         elif kind == "body":
             for index in range(len(section.get("intro_items", []))):
                 yield [*where, "intro_items", index]
-            yield from _node_texts(section["items"], [*where, "items"])
+            for table, path in table_settings(section):
+                if path and "heading" in table:
+                    yield [*where, *path, "heading"]
+                yield from _node_texts(table["items"], [*where, *path, "items"])
         elif kind in TEXT_SECTION_KINDS:
-            for index in range(len(section.get("items", []))):
-                yield [*where, "items", index]
+            for index, item in enumerate(section.get("items", [])):
+                yield [*where, "items", index, "text"] if isinstance(item, dict) and "title" in item else \
+                    [*where, "items", index]
 
 
 def _node_texts(items: list[dict[str, Any]], where: list[Any]) -> Iterator[list[Any]]:
@@ -166,15 +171,20 @@ def _depth(items: list[dict[str, Any]]) -> int:
 
 
 def levels_problems(doc: Document) -> list[Problem]:
-    """More level names than the body has levels: the extra names are never shown."""
+    """More level names than a table has levels: the extra names are never shown."""
     problems = []
     for index, section in enumerate(doc.data["sections"]):
-        if section["kind"] != "body" or "levels" not in section:
+        if section["kind"] != "body":
             continue
-        names, depth = len(section["levels"]), _depth(section["items"])
-        if names > depth:
+        for table, path in table_settings(section):
+            if "levels" not in table or "columns" in table:
+                continue
+            names, depth = len(table["levels"]), _depth(table["items"])
+            if names <= depth:
+                continue
+            where = [*path, "levels"] if path and "levels" in section["tables"][path[1]] else ["levels"]
             problems.append(_warning(
-                doc, ["sections", index, "levels"],
+                doc, ["sections", index, *where],
                 Bilingual(f"levels 列了 {names} 層的名稱，實施要項只有 {depth} 層，多的名稱不會顯示",
                           f"levels names {names} levels but the body has {depth}: the extra names are never shown"),
                 expected=Bilingual(f"至多 {depth} 個名稱", f"at most {depth} names"), found=f"{names} 個 / names",

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongkai.data.tables import Table, table_settings
+
 STATUSES = ("completed", "in-progress", "ongoing", "not-started", "not-achieved", "not-reported")
 # A plan's `state`: a draft is not published; a plan without `state` is approved.
 DRAFT, APPROVED = "draft", "approved"
@@ -29,6 +31,10 @@ class Node:
     position: tuple[int, ...]
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
+    # The numbering style of this item (一、, (一), …) as its table declares it; the default is by depth.
+    style: str = ""
+    # An action reported on by itself (the table's `results_by: action`): a row of the results, not an item.
+    is_action: bool = False
 
     @property
     def id(self) -> str | None:
@@ -64,13 +70,37 @@ class Node:
 
 
 def build_nodes(items: list[dict[str, Any]], depth: int = 1, prefix: tuple[int, ...] = (),
-                parent: Node | None = None) -> list[Node]:
+                parent: Node | None = None, table: Table | None = None) -> list[Node]:
     nodes = []
     for index, item in enumerate(items, start=1):
-        node = Node(data=item, depth=depth, position=(*prefix, index), parent=parent)
-        node.children = build_nodes(item.get("items", []), depth + 1, node.position, node)
+        node = Node(data=item, depth=depth, position=(*prefix, index), parent=parent,
+                    style=table.style(depth) if table else "")
+        node.children = build_nodes(item.get("items", []), depth + 1, node.position, node, table)
         nodes.append(node)
     return nodes
+
+
+def build_tables(body: dict[str, Any]) -> list[Table]:
+    """The tables of a body with their item trees, numbered in each table's own styles."""
+    tables = []
+    for settings, path in table_settings(body):
+        table = Table(settings=settings, path=path)
+        table.nodes = build_nodes(settings.get("items", []), table=table)
+        tables.append(table)
+    return tables
+
+
+def action_rows(leaf: Node, table: Table) -> list[Node]:
+    """The actions of a leaf as rows of the results (a table with `results_by: action`): each numbered
+    after its item, in the table's style for actions, and reported on under its own id."""
+    style = table.action_style(leaf.depth)
+    rows, number = [], 0
+    for action in leaf.data.get("actions", []):
+        if action.get("numbered", True):
+            number += 1
+        rows.append(Node(data=action, depth=leaf.depth + 1, position=(*leaf.position, number), parent=leaf,
+                         style=style, is_action=True))
+    return rows
 
 
 @dataclass
@@ -123,10 +153,15 @@ class Plan:
     def body(self) -> dict[str, Any]:
         return next(s for s in self.sections if s["kind"] == "body")
 
-    # A plan's data does not change once loaded, so its item tree is built once.
+    # A plan's data does not change once loaded, so its tables and item trees are built once.
+    @functools.cached_property
+    def tables(self) -> list[Table]:
+        return build_tables(self.body)
+
     @functools.cached_property
     def nodes(self) -> list[Node]:
-        return build_nodes(self.body["items"])
+        """The top items of every table of the body, in order."""
+        return [node for table in self.tables for node in table.nodes]
 
     @functools.cached_property
     def _leaves(self) -> list[Node]:
@@ -134,6 +169,20 @@ class Plan:
 
     def leaves(self) -> list[Node]:
         return self._leaves
+
+    @functools.cached_property
+    def _rows(self) -> list[Node]:
+        rows = []
+        for table in self.tables:
+            for leaf in table.leaves():
+                actions = action_rows(leaf, table) if table.results_by_action else []
+                rows.extend(actions or [leaf])
+        return rows
+
+    def rows(self) -> list[Node]:
+        """What the results report on, in order: the leaves, or the actions of a table with
+        `results_by: action` (a leaf without actions stays a row of its own)."""
+        return self._rows
 
     def history(self, event: str) -> list[dict[str, Any]]:
         return [h for h in self.data.get("history", []) if h["event"] == event]

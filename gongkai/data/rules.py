@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.data.attachments import file_problem
-from gongkai.data.model import LEAF_FIELDS, Node, build_nodes
+from gongkai.data.model import LEAF_FIELDS, Node, build_tables
+from gongkai.data.tables import Table
 from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.schemas import schema
 from gongkai.data.translation_coverage import text_fields
@@ -16,7 +17,7 @@ from gongkai.data.yaml_source import Document
 from gongkai.i18n.numbering import STEMS
 from gongkai.i18n.text import LANGS, markdown_faults
 
-MAX_DEPTH = 3
+MAX_DEPTH = 4
 SINGLE_SECTIONS = ("basis", "goals", "audience", "period", "status_quo", "body", "annexes")
 
 
@@ -76,33 +77,94 @@ def _section_problems(doc: Document) -> Iterator[Problem]:
 
 def _body_problems(doc: Document, body_path: list[Any]) -> Iterator[Problem]:
     body = doc.data["sections"][body_path[1]]
-    nodes = [n for top in build_nodes(body["items"]) for n in top.walk()]
     ids: dict[str, list[Any]] = {}
-    for node in nodes:
-        path = _node_path(body_path, node)
-        if node.depth > MAX_DEPTH:
-            yield _at(doc, path, Bilingual(f"實施要項最多 {MAX_DEPTH} 層", f"the body has at most {MAX_DEPTH} levels"),
-                      found=f"第 {node.depth} 層 / level {node.depth}",
-                      hint=Bilingual("把最末層寫成 actions（具體作法）", "write the last level as actions"))
-        if node.is_leaf and not node.id:
-            yield _at(doc, path, Bilingual("末項缺少 id", "a leaf item has no id"),
-                      expected=Bilingual("id: 例如 a1-2", "id: e.g. a1-2"), found="沒有 / missing",
-                      hint=Bilingual("執行成效與網址錨點都用 id 對應這一項", "results and anchors use the id"))
-        if not node.is_leaf:
-            for name in [f for f in LEAF_FIELDS if f in node.data]:
-                yield _at(doc, [*path, name], Bilingual(f"有下一層的項目不能有「{name}」",
-                                                        f'an item with sub-items cannot have "{name}"'),
-                          key=True, hint=Bilingual("把它移到末項", "move it to a leaf item"))
-        if node.id:
-            if node.id in ids:
-                yield _at(doc, [*path, "id"], Bilingual(f"id「{node.id}」重複", f'duplicate id "{node.id}"'),
-                          found=f"第 {doc.position([*ids[node.id], 'id'])[0]} 行已用過 / already used on line "
-                                f"{doc.position([*ids[node.id], 'id'])[0]}",
-                          hint=Bilingual("每一項的 id 在同一計畫中必須不同", "ids must be unique within a plan"))
-            else:
-                ids[node.id] = path
-        yield from _target_id_problems(doc, path, node.data)
-    yield from _annex_problems(doc, {n.id: n for n in nodes if n.id})
+    every: dict[str, Node] = {}
+    for table in build_tables(body):
+        table_path = [*body_path, *table.path]
+        nodes = [n for top in table.nodes for n in top.walk()]
+        for node in nodes:
+            path = _node_path(table_path, node)
+            yield from _node_problems(doc, path, node, table)
+            if node.id:
+                yield from _duplicate_id(doc, [*path, "id"], node.id, ids)
+            for index, action in enumerate(node.data.get("actions", [])):
+                if "id" in action:
+                    yield from _duplicate_id(doc, [*path, "actions", index, "id"], action["id"], ids)
+            yield from _target_id_problems(doc, path, node.data)
+        yield from _column_problems(doc, table_path, table)
+        every.update({n.id: n for n in nodes if n.id})
+    yield from _annex_problems(doc, every)
+
+
+def _node_problems(doc: Document, path: list[Any], node: Node, table: Table) -> Iterator[Problem]:
+    if node.depth > MAX_DEPTH:
+        yield _at(doc, path, Bilingual(f"實施要項最多 {MAX_DEPTH} 層", f"the body has at most {MAX_DEPTH} levels"),
+                  found=f"第 {node.depth} 層 / level {node.depth}",
+                  hint=Bilingual("把最末層寫成 actions（具體作法）", "write the last level as actions"))
+    if node.is_leaf and not node.id:
+        yield _at(doc, path, Bilingual("末項缺少 id", "a leaf item has no id"),
+                  expected=Bilingual("id: 例如 a1-2", "id: e.g. a1-2"), found="沒有 / missing",
+                  hint=Bilingual("執行成效與網址錨點都用 id 對應這一項", "results and anchors use the id"))
+    if not node.is_leaf:
+        for name in [f for f in LEAF_FIELDS if f in node.data]:
+            yield _at(doc, [*path, name], Bilingual(f"有下一層的項目不能有「{name}」",
+                                                    f'an item with sub-items cannot have "{name}"'),
+                      key=True, hint=Bilingual("把它移到末項", "move it to a leaf item"))
+    if node.is_leaf and table.results_by_action:
+        for index, action in enumerate(node.data.get("actions", [])):
+            if "id" not in action:
+                yield _at(doc, [*path, "actions", index], Bilingual("依具體作法填報成效時，每項作法都要有 id",
+                                                                    "with results by action, every action needs an id"),
+                          expected=Bilingual("id: 例如 a1-2-1", "id: e.g. a1-2-1"), found="沒有 / missing",
+                          hint=Bilingual("results.yml 以作法的 id 填報", "results.yml reports on each action by its id"))
+
+
+def _duplicate_id(doc: Document, path: list[Any], value: str, ids: dict[str, list[Any]]) -> Iterator[Problem]:
+    if value in ids:
+        line = doc.position(ids[value])[0]
+        yield _at(doc, path, Bilingual(f"id「{value}」重複", f'duplicate id "{value}"'),
+                  found=f"第 {line} 行已用過 / already used on line {line}",
+                  hint=Bilingual("每一項與每項作法的 id 在同一計畫中必須不同",
+                                 "ids of items and actions must be unique within a plan"))
+    else:
+        ids[value] = path
+
+
+def _column_problems(doc: Document, table_path: list[Any], table: Table) -> Iterator[Problem]:
+    """Declared columns must show each level of the tree once, in order and side by side (the tree's cells
+    span across them), and name only cells the items or actions fill in."""
+    if "columns" not in table.settings:
+        return
+    body = doc.data["sections"][table_path[1]]
+    own = bool(table.path) and "columns" in body["tables"][table.path[1]]
+    where = [*table_path, "columns"] if own else [*table_path[:2], "columns"]
+    columns = table.columns()
+    levels = [level for column in columns for level in column.levels]
+    wanted = list(range(1, table.depth + 1))
+    if levels != wanted:
+        yield _at(doc, where, Bilingual("columns 的層級欄與項目的層數不符", "the level columns do not match the items' levels"),
+                  expected=Bilingual(f"依序列出第 {'、'.join(map(str, wanted))} 層，各一次",
+                                     f"levels {', '.join(map(str, wanted))}, each once, in order"),
+                  found="、".join(map(str, levels)) or "沒有 / none",
+                  hint=Bilingual("每一層項目要有一欄（level: N），或幾層共用一個欄名（levels: [1, 2]）",
+                                 "give each level of items a column (level: N), or several levels one header (levels: [1, 2])"))
+    positions = [i for i, column in enumerate(columns) if column.levels]
+    if positions and positions != list(range(positions[0], positions[-1] + 1)):
+        yield _at(doc, where, Bilingual("層級欄必須相鄰", "the level columns must stand side by side"),
+                  expected=Bilingual("層級欄之間沒有其他欄", "no other column between the level columns"),
+                  found=f"第 {'、'.join(str(i + 1) for i in positions)} 欄 / columns {', '.join(str(i + 1) for i in positions)}")
+    declared = {column.cell for column in columns if column.cell}
+    for node in (n for top in table.nodes for n in top.walk()):
+        path = _node_path(table_path, node)
+        owners = [([*path], node.data)] + [([*path, "actions", i], a) for i, a in enumerate(node.data.get("actions", []))]
+        for owner_path, owner in owners:
+            for name in owner.get("cells", {}):
+                if name not in declared:
+                    yield _at(doc, [*owner_path, "cells", name], key=True,
+                              summary=Bilingual(f"columns 沒有名為「{name}」的欄", f'no column is named "{name}" in columns'),
+                              expected=Bilingual("、".join(sorted(declared)) or "（columns 中的 cell 名稱）",
+                                                 ", ".join(sorted(declared)) or "(a cell named in columns)"),
+                              found=name)
 
 
 def _target_id_problems(doc: Document, path: list[Any], data: dict[str, Any]) -> Iterator[Problem]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.data.schemas import schema
+from gongkai.i18n.languages import CODES
 
 TEXT_DEFINITIONS = ("text", "markdown")
 
@@ -44,6 +45,13 @@ def _branches(node: dict[str, Any], value: dict[str, Any]) -> Iterator[dict[str,
             yield branch["then"]
 
 
+def _fits(value: Any, node: dict[str, Any], document: dict[str, Any]) -> bool:
+    """Whether `value` has the shape of the schema `node`: a text, or an object of its properties."""
+    if any(node is schema("common")["definitions"][name] for name in TEXT_DEFINITIONS):
+        return isinstance(value, str) or (isinstance(value, dict) and set(value) <= set(CODES))
+    return isinstance(value, dict) if node.get("type") == "object" else node.get("type") == "string"
+
+
 def _matches(value: Any, rule: dict[str, Any]) -> bool:
     if "const" in rule:
         return value == rule["const"]
@@ -58,6 +66,12 @@ def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any], path
     if any(node is schema("common")["definitions"][name] for name in TEXT_DEFINITIONS):
         if any(node is schema("common")["definitions"][name] for name in definitions):
             yield path, value
+        return
+    if "anyOf" in node:
+        # Either a text or an object (a goal with a lead-in title, a deadline with a note): the branch it is.
+        branch = next((b for b in node["anyOf"] if _fits(value, *_resolve(b, document))), None)
+        if branch is not None:
+            yield from text_fields(value, branch, document, path, definitions)
         return
     if isinstance(value, dict):
         for branch in _branches(node, value):

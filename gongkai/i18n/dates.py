@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 from gongkai.i18n.catalogue import MONTH_NAMES, ui
+from gongkai.i18n.languages import DEFAULT
 
 ROC_OFFSET = 1911
 
@@ -45,11 +46,18 @@ def format_month_day(month: int, day: int, lang: str) -> str:
 
 
 def format_deadline(deadline: Any, lang: str) -> str:
-    """A deadline: a date, "ongoing", {every_year: MM-DD} or {as_written: …}."""
+    """A deadline: a date, "ongoing", {every_year: MM-DD} or {as_written: …}. Chinese shows the words the
+    document wrote; other languages say what they mean where the plan records it (a date, ongoing, every year)."""
     if deadline == "ongoing":
         return ui("deadline_ongoing", lang)
     if isinstance(deadline, str):
         return format_date(deadline, lang, short=True)
+    if "as_written" in deadline and (lang == DEFAULT.code or not deadline.keys() & {"date", "ongoing", "every_year"}):
+        return deadline["as_written"]
+    if "date" in deadline:
+        return format_date(deadline["date"], lang, short=True)
+    if deadline.get("ongoing"):
+        return ui("deadline_ongoing", lang)
     if "every_year" in deadline:
         month, day = (int(p) for p in deadline["every_year"].split("-"))
         return ui("deadline_every_year", lang, month_day=format_month_day(month, day, lang))

@@ -11,6 +11,7 @@ class Numbered(Protocol):
 
     depth: int
     position: tuple[int, ...]
+    style: str
 
     def ancestors(self) -> Sequence[Numbered]: ...
 
@@ -20,8 +21,11 @@ STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 # Levels of an outline, outermost first: section, item, sub-item, sub-sub-item, action.
 LEVEL_STYLES = ("壹、", "一、", "(一)", "1.", "(1)")
-ENGLISH_STYLES = {"壹、": "roman", "一、": "arabic", "(一)": "paren-arabic", "1.": "alpha",
-                  "(1)": "paren-roman", "甲、": "alpha-upper", "1、": "arabic"}
+ENGLISH_STYLES = {"壹、": "roman", "一、": "arabic", "(一)": "paren-arabic", "（一）": "paren-arabic", "1.": "alpha",
+                  "(1)": "paren-roman", "（1）": "paren-roman", "甲、": "alpha-upper", "1、": "arabic"}
+# Every style a plan may declare, and `none` for a level the document leaves unnumbered.
+STYLES = ("壹、", "一、", "(一)", "（一）", "1.", "1、", "(1)", "（1）", "甲、")
+NONE = "none"
 
 
 # Units of a group of four digits, and the names of the groups (萬 = 10⁴, 億 = 10⁸, …), as Taiwan writes them.
@@ -94,7 +98,9 @@ def _alpha(n: int) -> str:
 
 
 def marker(style: str, n: int, lang: str = "zh-TW") -> str:
-    """The visible marker for item `n` in a list of `style`, e.g. ("(一)", 3) → "(三)"."""
+    """The visible marker for item `n` in a list of `style`, e.g. ("(一)", 3) → "(三)"; none for `none`."""
+    if style == NONE:
+        return ""
     if lang == "en":
         return _english_marker(ENGLISH_STYLES[style], n)
     if style == "壹、":
@@ -103,6 +109,10 @@ def marker(style: str, n: int, lang: str = "zh-TW") -> str:
         return chinese(n) + "、"
     if style == "(一)":
         return f"({chinese(n)})"
+    if style == "（一）":
+        return f"（{chinese(n)}）"
+    if style == "（1）":
+        return f"（{n}）"
     if style == "1.":
         return f"{n}."
     if style == "(1)":
@@ -134,4 +144,4 @@ def level_style(depth: int) -> str:
 
 def full_marker(node: Numbered, lang: str = "zh-TW") -> str:
     """A body item's number with its parents', as a reader cites it: 四、(二) or 4.(b)."""
-    return "".join(marker(level_style(n.depth), n.position[-1], lang) for n in [*node.ancestors(), node])
+    return "".join(marker(n.style or level_style(n.depth), n.position[-1], lang) for n in [*node.ancestors(), node])

@@ -35,33 +35,9 @@ def render_plan(r: Renderer, agency: Agency, plan: Plan, downloads: list[Downloa
                        f"/{results_url(plan)}" if plan.results else f"/{agency_url(agency)}", plan.updated)
     return r.page(path, "plan.md", title, facts, page_title=plan_title(agency, plan, lang),
                   agency=agency, plan=plan, translated_share=coverage.share if coverage else None,
-                  nodes={n.id: n for top in plan.nodes for n in top.walk() if n.id}, columns=plan_columns(plan),
+                  nodes={n.id: n for top in plan.nodes for n in top.walk() if n.id},
                   single_anchor_kinds=SINGLE_ANCHOR_KINDS, changes=compare(previous, plan) if previous else None,
                   downloads=downloads)
-
-
-def plan_columns(plan: Plan) -> list[str]:
-    """The body table's detail columns: those some leaf of the plan has."""
-    leaves = plan.leaves()
-
-    def used(name: str) -> bool:
-        return any(name in leaf.data for leaf in leaves)
-
-    def used_by_actions(name: str) -> bool:
-        return any(name in action for leaf in leaves for action in leaf.data.get("actions", []))
-
-    columns = []
-    if used("actions"):
-        columns.append("actions")
-    if used("outcomes"):
-        columns.append("outcomes")
-    if used("targets") or used("frequency"):
-        columns.append("targets")
-    if used("deadline"):
-        columns.append("deadline")
-    if used("units") or used_by_actions("units"):
-        columns.append("units")
-    return columns
 
 
 def render_results(r: Renderer, agency: Agency, plan: Plan, downloads: list[Download]) -> Page:
@@ -75,7 +51,6 @@ def render_results(r: Renderer, agency: Agency, plan: Plan, downloads: list[Down
     facts = plan_facts(agency, plan, lang, page_title,
                        ui("results_description", lang, plan=text.plain(plan.title, lang), results=title),
                        f"/{plan_url(plan)}", plan.results.updated)
-    columns = [c for c in plan_columns(plan) if c in ("targets",)] + ["status", "result"]
     return r.page(f"{results_url(plan)}index.md", "results.md", title, facts, page_title=page_title,
                   agency=agency, plan=plan, translated_share=coverage.share if coverage else None,
-                  columns=columns, downloads=downloads)
+                  downloads=downloads)

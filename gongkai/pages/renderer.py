@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from gongkai.data.changes import action_marker
 from gongkai.data.model import STATUSES
+from gongkai.data.tables import Column, Table
 from gongkai.data.status_summary import by_top_item, overall, percent
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
 from gongkai.i18n import dates, numbering, quantities, text
@@ -31,7 +32,7 @@ from gongkai.i18n.catalogue import (
     ui,
 )
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
-from gongkai.pages import changes, downloads, status
+from gongkai.pages import body_rows, changes, downloads, status
 from gongkai.pages.chart import chart_of
 from gongkai.pages.metadata import PageFacts
 
@@ -108,8 +109,12 @@ class Renderer:
             frequency=lambda value: quantities.format_frequency(value, lang),
             measured=lambda value, targets: quantities.measured_line(value, targets, lang),
             label=self._label,
-            level_name=self._level_name,
-            column_name=self._column_name,
+            column_label=self._column_label,
+            body_rows=body_rows.body_rows,
+            leaf_value=body_rows.leaf_value,
+            action_value=body_rows.action_value,
+            numbered=body_rows.numbered,
+            has_note_column=lambda table: any(c.field == "note" for c in table.columns()),
             view_column=self._view_column,
             heading_of=lambda kind: SECTION_HEADINGS[kind],
             history_event=lambda event: HISTORY_EVENTS[event],
@@ -161,16 +166,13 @@ class Renderer:
         given = body.get("labels", {}).get(column)
         return text.inline(given, self.lang) if given else self.ui(column)
 
-    def _level_name(self, body: dict[str, Any], level: int) -> Markup:
-        levels = body.get("levels", [])
-        if level <= len(levels):
-            return text.inline(levels[level - 1], self.lang)
-        return self.ui("level", n=level)
-
-    def _column_name(self, body: dict[str, Any], column: str) -> Markup:
-        if column in ("status", "result"):
-            return self.ui(column)
-        return self._label(body, column)
+    def _column_label(self, column: Column, table: Table) -> Markup:
+        """A column's header as the plan words it, or the interface's words for a column it does not name."""
+        if column.label is not None:
+            return text.inline(column.label, self.lang)
+        if column.levels:
+            return self.ui("level", n=column.levels[0])
+        return self.ui(column.field)
 
     def _view_column(self, view: dict[str, Any], column: str) -> Markup:
         given = view.get("columns", {}).get(column)

@@ -1,6 +1,6 @@
 import pytest
 
-from gongkai.i18n.numbering import CAPITAL_DIGITS, chinese, level_style, marker
+from gongkai.i18n.numbering import CAPITAL_DIGITS, NONE, STYLES, chinese, level_style, marker
 
 
 @pytest.mark.parametrize("n, expected", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"),
@@ -43,9 +43,6 @@ def test_chinese_numerals_past_ninety_nine(n, expected, capital):
     assert chinese(n, CAPITAL_DIGITS) == capital
 
 
-STYLES = ("壹、", "一、", "(一)", "1.", "(1)", "甲、", "1、")
-
-
 @pytest.mark.parametrize("lang", ["zh-TW", "en"])
 @pytest.mark.parametrize("style", STYLES)
 def test_every_style_numbers_lists_of_any_length_without_repeating(style, lang):
@@ -56,3 +53,11 @@ def test_every_style_numbers_lists_of_any_length_without_repeating(style, lang):
 
 def test_the_stems_go_on_in_chinese_numerals_after_the_tenth():
     assert [marker("甲、", n) for n in (1, 10, 11, 12)] == ["甲、", "癸、", "十一、", "十二、"]
+
+
+def test_full_width_styles_number_as_the_document_writes_them():
+    assert [marker("（一）", 3), marker("（1）", 12)] == ["（三）", "（12）"]
+
+
+def test_a_level_declared_unnumbered_has_no_marker():
+    assert marker(NONE, 4) == "" and marker(NONE, 4, "en") == ""

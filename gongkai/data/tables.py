@@ -1,0 +1,123 @@
+"""The tables of a plan's body as the document draws them: which columns, in which order, under which
+headers, numbered in which style, and whether each action is a row of its own.
+
+A body is one table (its `items`) or several (`tables`, each under its own sub-heading); what a table does
+not say it takes from the body. A table that declares no `columns` gets the ones the portal has always
+shown: a column per level of items, then the actions, outcomes, deadline and units the plan fills in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.i18n.numbering import level_style
+
+# What a column can show besides the levels of items: a field of the leaves or of their actions.
+FIELDS = ("actions", "outcomes", "deadline", "units", "note")
+# The columns of a table that declares none, after its levels, in this order.
+DEFAULT_FIELDS = ("actions", "outcomes", "deadline", "units")
+# Settings a table takes from its body when it does not give its own.
+INHERITED = ("columns", "numbering", "levels", "labels", "rows", "results_by", "layout")
+UNNUMBERED = "none"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One header of a table. `levels` (one or more, adjacent) are levels of the item tree under one header;
+    otherwise the column shows a `field` of the leaves or actions, or a named `cell` of the plan's own."""
+
+    label: Any
+    levels: tuple[int, ...] = ()
+    field: str = ""
+    cell: str = ""
+
+    @property
+    def key(self) -> str:
+        """What the column shows: `levels`, a field's name, or `cell:<name>`."""
+        if self.levels:
+            return "levels"
+        return self.field or f"cell:{self.cell}"
+
+
+@dataclass
+class Table:
+    """One table of a body: its own settings merged over the body's, and its items' tree."""
+
+    settings: dict[str, Any]
+    path: list[Any]
+    nodes: list[Any] = field(default_factory=list)
+
+    @property
+    def heading(self) -> Any:
+        return self.settings.get("heading")
+
+    @property
+    def rows_are_actions(self) -> bool:
+        """Each action a row of its own (`rows: actions`), rather than a numbered list in its item's row."""
+        return self.settings.get("rows") == "actions"
+
+    @property
+    def results_by_action(self) -> bool:
+        return self.settings.get("results_by") == "action"
+
+    def leaves(self) -> Iterator[Any]:
+        for node in self.nodes:
+            yield from node.leaves()
+
+    @property
+    def depth(self) -> int:
+        return max((leaf.depth for leaf in self.leaves()), default=1)
+
+    def style(self, depth: int) -> str:
+        """The numbering of the items at `depth` (1 = outermost), as the table declares it or by level."""
+        declared = self.settings.get("numbering", {}).get("levels", [])
+        return declared[depth - 1] if depth <= len(declared) else level_style(depth)
+
+    def action_style(self, leaf_depth: int) -> str:
+        return self.settings.get("numbering", {}).get("actions") or level_style(leaf_depth + 1)
+
+    def columns(self) -> list[Column]:
+        declared = self.settings.get("columns")
+        return [_column(c) for c in declared] if declared else self._default_columns()
+
+    def _default_columns(self) -> list[Column]:
+        names = self.settings.get("levels", [])
+        columns: list[Column] = []
+        for level in range(1, self.depth + 1):
+            label = names[level - 1] if level <= len(names) else None
+            # Two levels the document names alike stand under one header, as the document draws them.
+            if columns and label is not None and columns[-1].label == label:
+                columns[-1] = Column(label=label, levels=(*columns[-1].levels, level))
+            else:
+                columns.append(Column(label=label, levels=(level,)))
+        labels = self.settings.get("labels", {})
+        for name in DEFAULT_FIELDS:
+            if self._uses(name):
+                columns.append(Column(label=labels.get(name), field=name))
+        return columns
+
+    def _uses(self, name: str) -> bool:
+        return any(name in leaf.data or any(name in a for a in leaf.data.get("actions", []))
+                   for leaf in self.leaves())
+
+
+def _column(declared: dict[str, Any]) -> Column:
+    if "levels" in declared:
+        levels = tuple(declared["levels"])
+    elif "level" in declared:
+        levels = (declared["level"],)
+    else:
+        levels = ()
+    return Column(label=declared["label"], levels=levels, field=declared.get("field", ""),
+                  cell=declared.get("cell", ""))
+
+
+def table_settings(body: dict[str, Any]) -> list[tuple[dict[str, Any], list[Any]]]:
+    """Each table of `body` with its settings (the body's, overridden by the table's) and its path in the
+    body, e.g. ["tables", 1]; a body of one table has the path []."""
+    if "tables" not in body:
+        return [(body, [])]
+    inherited = {name: body[name] for name in INHERITED if name in body}
+    return [({**inherited, **table}, ["tables", index]) for index, table in enumerate(body["tables"])]
