@@ -10,7 +10,7 @@ from gongkai.data.model import STATUSES, Node, Plan
 
 @dataclass(frozen=True)
 class Tally:
-    """Status counts of a set of leaves."""
+    """Status counts of what a plan's results report on (its leaves, or its actions)."""
 
     counts: dict[str, int]
 
@@ -31,19 +31,21 @@ class Tally:
         return self.completed / self.total if self.total else 0.0
 
 
-def tally(plan: Plan, leaves: list[Node]) -> Tally:
+def tally(plan: Plan, rows: list[Node]) -> Tally:
+    """The status counts of `rows`: leaves, or actions where the results report on each action."""
     counter: Counter[str] = Counter(
-        plan.results.status(leaf.leaf_id) if plan.results else "not-reported" for leaf in leaves
+        plan.results.status(row.leaf_id) if plan.results else "not-reported" for row in rows
     )
     return Tally({status: counter.get(status, 0) for status in STATUSES})
 
 
 def by_top_item(plan: Plan) -> list[tuple[Node, Tally]]:
-    return [(node, tally(plan, list(node.leaves()))) for node in plan.nodes]
+    return [(node, tally(plan, [row for row in plan.rows() if row is node or node in row.ancestors()]))
+            for node in plan.nodes]
 
 
 def overall(plan: Plan) -> Tally:
-    return tally(plan, plan.leaves())
+    return tally(plan, plan.rows())
 
 
 def percent(share: float) -> str:

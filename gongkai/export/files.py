@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from gongkai.data.model import Plan, Portal
 from gongkai.data.settings import Settings
+from gongkai.data.translation_coverage import file_coverage
 from gongkai.export import Download
 from gongkai.export.bundle import BULK_PATH, bundle_bytes
 from gongkai.export.csv_file import csv_bytes
+from gongkai.export.document_tables import document_tables
 from gongkai.export.json_file import json_bytes
 from gongkai.export.ods import ods_bytes
 from gongkai.export.odt import odt_bytes
@@ -32,8 +34,14 @@ def _content(plan: Plan, part: str, fmt: str) -> bytes:
     if fmt == "json":
         return json_bytes(title, columns, rows)
     if fmt == "ods":
-        return ods_bytes(f"{plan.year}-{part}", columns, rows)
-    return odt_bytes(title, rows)
+        return ods_bytes(f"{plan.year}-{part}", columns, rows, document_tables(plan, "zh-TW") if part == "plan" else ())
+    return odt_bytes(title, {lang: document_tables(plan, lang) for lang in _languages(plan)})
+
+
+def _languages(plan: Plan) -> list[str]:
+    """Chinese, and English too when the plan has a translation."""
+    translated = file_coverage(plan.data, "plan", "en").translated > 0
+    return ["zh-TW", "en"] if translated else ["zh-TW"]
 
 
 def plan_downloads(plan: Plan) -> list[Download]:

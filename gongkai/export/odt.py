@@ -1,30 +1,23 @@
-"""ODT download of a plan (OpenDocument text, the government's format for editable documents):
-its title, then every item of its body as a heading with its actions, units, deadline and outcomes."""
+"""ODT download of a plan (OpenDocument text, the government's format for editable documents): its title,
+then its body tables as the document draws them (headers in its order, its numbering), in Chinese and,
+where the plan is translated, again in English."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from odf.opendocument import OpenDocumentText
-from odf.text import H, P
+from odf.text import H
 
-from gongkai.export.odf_files import new_document, odf_bytes
-from gongkai.export.tables import PLAN_COLUMNS
-
-# The fields shown under each item's heading, in order, with their labels.
-DETAILS = ("text_en", "actions_zh", "actions_en", "units_zh", "units_en", "deadline", "outcomes_zh", "outcomes_en")
-LABELS = {c.name: c.zh.split("（")[0] + " " + c.en.split(" (")[0] for c in PLAN_COLUMNS}
+from gongkai.export.document_tables import DocumentTable
+from gongkai.export.odf_files import new_document, odf_bytes, odf_table
 
 
-def odt_bytes(title: dict[str, str], rows: list[dict[str, Any]]) -> bytes:
-    """A document of the plan's rows (see tables.plan_rows): level-1 items are level-2 headings."""
+def odt_bytes(title: dict[str, str], tables: dict[str, list[DocumentTable]]) -> bytes:
+    """`tables` by language, in the order given; each language's part under a heading of its title."""
     document = new_document(OpenDocumentText)
-    document.text.addElement(H(outlinelevel=1, text=title["zh-TW"]))
-    if title.get("en"):
-        document.text.addElement(P(text=title["en"]))
-    for row in rows:
-        document.text.addElement(H(outlinelevel=row["level"] + 1, text=f"{row['position']} {row['text_zh']}"))
-        for name in DETAILS:
-            for line in row[name].split("\n") if row[name] else []:
-                document.text.addElement(P(text=f"{LABELS[name]}：{line}"))
+    for lang, parts in tables.items():
+        document.text.addElement(H(outlinelevel=1, text=title[lang]))
+        for index, table in enumerate(parts, start=1):
+            if table.heading:
+                document.text.addElement(H(outlinelevel=2, text=table.heading))
+            document.text.addElement(odf_table(f"{lang}-{index}", table))
     return odf_bytes(document)

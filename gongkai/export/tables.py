@@ -93,6 +93,10 @@ def deadline_value(deadline: Any) -> str:
         return ""
     if isinstance(deadline, str):
         return deadline
+    if "date" in deadline:
+        return str(deadline["date"])
+    if deadline.get("ongoing"):
+        return "ongoing"
     if "every_year" in deadline:
         return f"--{deadline['every_year']}"
     return deadline["as_written"]
@@ -120,6 +124,8 @@ def _action_line(action: dict[str, Any], lang: str) -> str:
         details.append(ui("units", lang) + colon + ui("list_separator", lang).join(map(pick, action["units"])))
     if action.get("deadline"):
         details.append(ui("deadline", lang) + colon + dates.format_deadline(action["deadline"], lang))
+    if action.get("outcomes"):
+        details.append(ui("outcomes", lang) + colon + separator.join(map(pick, action["outcomes"])))
     if action.get("targets"):
         details.append(ui("targets", lang) + colon + separator.join(
             quantities.format_target(t, lang) for t in action["targets"]))
@@ -156,10 +162,11 @@ def plan_rows(plan: Plan) -> list[dict[str, Any]]:
 
 
 def results_rows(plan: Plan) -> list[dict[str, Any]]:
-    """One row per last-level item with its reported status; items with no entry are not reported."""
+    """One row per last-level item (or per action, where the results report on each) with its reported
+    status; those with no entry are not reported."""
     assert plan.results is not None
     rows = []
-    for leaf in plan.leaves():
+    for leaf in plan.rows():
         entry = plan.results.entry(leaf.leaf_id) or {}
         status = plan.results.status(leaf.leaf_id)
         rows.append({

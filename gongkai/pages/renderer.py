@@ -16,10 +16,11 @@ import yaml
 from jinja2 import Environment, PackageLoader, Undefined
 from markupsafe import Markup, escape
 
+from gongkai.data import table_rows
 from gongkai.data.changes import action_marker
 from gongkai.data.model import STATUSES
-from gongkai.data.tables import Column, Table
 from gongkai.data.status_summary import by_top_item, overall, percent
+from gongkai.data.tables import Column, Table
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
 from gongkai.i18n import dates, numbering, quantities, text
 from gongkai.i18n.catalogue import (
@@ -32,7 +33,7 @@ from gongkai.i18n.catalogue import (
     ui,
 )
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
-from gongkai.pages import body_rows, changes, downloads, status
+from gongkai.pages import changes, downloads, status
 from gongkai.pages.chart import chart_of
 from gongkai.pages.metadata import PageFacts
 
@@ -110,10 +111,10 @@ class Renderer:
             measured=lambda value, targets: quantities.measured_line(value, targets, lang),
             label=self._label,
             column_label=self._column_label,
-            body_rows=body_rows.body_rows,
-            leaf_value=body_rows.leaf_value,
-            action_value=body_rows.action_value,
-            numbered=body_rows.numbered,
+            body_rows=table_rows.body_rows,
+            leaf_value=table_rows.leaf_value,
+            action_value=table_rows.action_value,
+            numbered=table_rows.numbered,
             has_note_column=lambda table: any(c.field == "note" for c in table.columns()),
             view_column=self._view_column,
             heading_of=lambda kind: SECTION_HEADINGS[kind],
