@@ -105,7 +105,7 @@ def write_template(plans_dir: Path, agency_id: str, year: int, *, out: Path | No
     """<agency>-<year>-results-template.ods and .csv, in the year's folder or `out`; never over a file."""
     _, plan = checked_plan(plans_dir, agency_id, year, root)
     folder = out or plan.path.parent
-    rows = _rows(plan.leaves())
+    rows = _rows(plan.rows())
     paths = [folder / f"{agency_id}-{year}-results-template.{suffix}" for suffix in ("ods", "csv")]
     for path in paths:
         if path.exists():
@@ -333,7 +333,7 @@ def import_results(path: Path, plans_dir: Path, agency_id: str, year: int, *, fo
         return outcome
     header_row, columns = found
     names = {spec.key: rows[header_row][columns[spec.key]] if spec.key in columns else spec.header for spec in COLUMNS}
-    leaves = {leaf.leaf_id: leaf for leaf in plan.leaves()}
+    leaves = {leaf.leaf_id: leaf for leaf in plan.rows()}
     by_number = {numbering.full_marker(leaf): leaf for leaf in leaves.values()}
     entries: dict[str, CommentedMap] = {}
     for index in range(header_row + 1, len(rows)):
@@ -357,7 +357,7 @@ def import_results(path: Path, plans_dir: Path, agency_id: str, year: int, *, fo
     source = target.read_text(encoding="utf-8-sig") if target.exists() else fresh_text(agency, plan)
     # Every entry to fill gets its skeleton entry first, after the item before it (as results-skeleton
     # adds them); then only the lines of the entries filled in are replaced, so every comment stays.
-    source, _ = with_missing(source, round_trip().load(source), [leaf for leaf in plan.leaves() if leaf.leaf_id in entries])
+    source, _ = with_missing(source, round_trip().load(source), [leaf for leaf in plan.rows() if leaf.leaf_id in entries])
     data = round_trip().load(source)
     results = data["results"]
     writes: dict[str, CommentedMap] = {}

@@ -55,12 +55,13 @@ def _header(agency: Agency, plan: Plan) -> str:
 
 
 def fresh_text(agency: Agency, plan: Plan) -> str:
-    """A new results.yml: every leaf in plan order, under a comment for each top-level item."""
+    """A new results.yml: every leaf (or action, where the results report on actions) in plan order, under a
+    comment for each top-level item."""
     lines = [_header(agency, plan), "results:\n"]
     for top in plan.nodes:
         if not top.is_leaf:
             lines.append(_comment(top, " " * INDENT))
-        lines += [_entry(leaf, " " * INDENT) for leaf in top.leaves()]
+        lines += [_entry(row, " " * INDENT) for row in plan.rows() if row is top or top in row.ancestors()]
     return "".join(lines)
 
 
@@ -151,7 +152,7 @@ def results_skeleton(plans_dir: Path, agency_id: str, year: int, root: Path | No
     """Write or complete plans/<agency>/<year>/results.yml. Existing entries are never touched."""
     agency, plan = checked_plan(plans_dir, agency_id, year, root)
     path = plan.path.parent / "results.yml"
-    leaves = plan.leaves()
+    leaves = plan.rows()
     if not path.exists():
         write_atomically(path, fresh_text(agency, plan), like=plan.path)
         return Skeleton(path=path, created=True, added=[leaf.leaf_id for leaf in leaves], written=True)

@@ -143,5 +143,7 @@ def level_style(depth: int) -> str:
 
 
 def full_marker(node: Numbered, lang: str = "zh-TW") -> str:
-    """A body item's number with its parents', as a reader cites it: 四、(二) or 4.(b)."""
-    return "".join(marker(n.style or level_style(n.depth), n.position[-1], lang) for n in [*node.ancestors(), node])
+    """A body item's number with its parents', as a reader cites it: 四、(二) or 4.(b); a sentence the
+    document leaves unnumbered adds nothing."""
+    return "".join(marker(n.style or level_style(n.depth), n.position[-1], lang)
+                   for n in [*node.ancestors(), node] if n.position[-1])

@@ -19,6 +19,7 @@ from gongkai.pages.metadata import META_NAMES
 from gongkai.spotcheck.markers import (
     LINK_ATTRIBUTES,
     PLAN_LEAF_ROWS,
+    PLAN_ROWS_UNMARKED,
     PLAN_TREE_ITEMS,
     REQUIRED_PARTS,
     RESULTS_LEAF_ROWS,
@@ -67,7 +68,7 @@ def missing_meta(soup: BeautifulSoup) -> list[str]:
 
 
 def plan_leaf_count(soup: BeautifulSoup) -> int:
-    rows = soup.select(PLAN_LEAF_ROWS)
+    rows = soup.select(PLAN_LEAF_ROWS) or soup.select(PLAN_ROWS_UNMARKED)
     if rows:
         return len(rows)
     return sum(1 for item in soup.select(PLAN_TREE_ITEMS) if item.select_one("ol.gk-tree") is None)

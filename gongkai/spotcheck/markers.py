@@ -25,14 +25,17 @@ REQUIRED_PARTS: dict[str, dict[str, str]] = {
         "chart": "svg.gk-chart",
         "chart_data": "table.gk-numbers",
         "results_table": "#results-table",
-        "results_rows": "#gk-results-caption",
+        "results_rows": "[id^=gk-results-caption]",
     },
 }
 
-# The leaves of a plan: one row each in the body table, or the innermost items of the nested list.
-PLAN_LEAF_ROWS = "table.gk-body-table:has(> caption#gk-body-caption) > tbody > tr"
+# What a plan's results report on, in its body tables: its leaves, or its actions where the results report
+# on each (marked gk-unit); or the innermost items of the nested list. On a results page, a status cell each.
+PLAN_LEAF_ROWS = "table.gk-body-table:has(> caption[id^=gk-body-caption]) .gk-unit"
+# Pages built before the units were marked: a row per leaf.
+PLAN_ROWS_UNMARKED = "table.gk-body-table:has(> caption#gk-body-caption) > tbody > tr"
 PLAN_TREE_ITEMS = "ol.gk-tree li[id]"
-RESULTS_LEAF_ROWS = "table.gk-body-table:has(> caption#gk-results-caption) > tbody > tr"
+RESULTS_LEAF_ROWS = "table.gk-body-table:has(> caption[id^=gk-results-caption]) > tbody > tr:has(> td.gk-col-status)"
 STATUS_BADGE = "span.gk-status"
 STATUS_CLASS_PREFIX = "gk-status--"
 

@@ -66,7 +66,7 @@ def test_required_parts_and_metadata_of_a_plan_page():
 
 
 def test_results_statuses_are_compared_with_the_manifest():
-    rows = "".join(f'<tr><th id="a{i}">x</th><td><span class="gk-status gk-status--{s}">s</span></td></tr>'
+    rows = "".join(f'<tr><th id="a{i}">x</th><td class="gk-col-status"><span class="gk-status gk-status--{s}">s</span></td></tr>'
                    for i, s in enumerate(["completed", "completed", "not-reported"]))
     soup = parse(f'<table class="gk-table gk-body-table"><caption id="gk-results-caption">c</caption>'
                  f'<tbody>{rows}</tbody></table>'.encode())
