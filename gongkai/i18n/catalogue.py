@@ -55,6 +55,7 @@ UI: dict[str, dict[str, str]] = {
     "note": {"zh-TW": "說明", "en": "Note"},
     "issuer": {"zh-TW": "發文機關", "en": "Issued by"},
     "doc_title": {"zh-TW": "文件", "en": "Document"},
+    "document_verb": {"zh-TW": "原文用語", "en": "As the document puts it"},
     "annexes": {"zh-TW": "附件", "en": "Annexes"},
     "annex_no_file": {"zh-TW": "原計畫未附此檔案。", "en": "This file was not published with the plan."},
     "annex_download": {"zh-TW": "下載", "en": "Download"},
@@ -412,7 +413,9 @@ UI.update({
                  "網站根目錄的 transparency.json 列出每個檔案的大小與 SHA-256。"
                  "為防範試算表公式注入，CSV 中以 =、+、-、@、Tab 或歸位字元開頭的文字格，前面加上一個單引號（'），"
                  "讓試算表程式把它當作文字顯示而不當成公式執行（例如每年的期限 --12-31 寫成 '--12-31）；"
-                 "數字欄位（year、level）照數字寫出，不加任何字元。JSON 與 ODS 檔中的值則保持原樣。",
+                 "數字欄位（year、level）照數字寫出，不加任何字元。JSON 與 ODS 檔中的值則保持原樣。"
+                 "下列欄位是各計畫共通的開放資料格式；計畫原文的表格另照原文的欄位、順序與編號，"
+                 "排在 ODT 文件中（有英文譯文時再附英文），以及 ODS 檔第一張工作表之後的工作表（每個表格一張）。",
         "en": "Each plan is available as CSV, JSON, ODS and ODT, and each results table as CSV, JSON and ODS, "
               "linked from the Downloads section of its page. CSV files are UTF-8 with a byte-order mark (so Excel "
               "opens them directly), with the column names below in the first row; a cell holding several items "
@@ -423,7 +426,9 @@ UI.update({
               "carriage return has an apostrophe (') in front, so that spreadsheet programs show it as text "
               "instead of running it as a formula (a yearly deadline --12-31 is written '--12-31); number columns "
               "(year, level) are written as numbers, with nothing added. JSON and ODS files hold every value as "
-              "it is.",
+              "it is. The columns below are the open-data format every plan shares; the plan's own tables, with "
+              "the document's columns, order and numbering, are laid out in the ODT document (then again in "
+              "English where the plan is translated) and in the ODS file's sheets after the first, one per table.",
     },
     "columns_column": {"zh-TW": "欄位", "en": "Column"},
     "columns_type": {"zh-TW": "型別", "en": "Type"},

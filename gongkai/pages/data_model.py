@@ -3,6 +3,7 @@ columns of the download files (templates/data_model.md)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -52,7 +53,8 @@ def _type_name(node: dict[str, Any], document: dict[str, Any]) -> str:
     if "enum" in resolved:
         return " | ".join(map(str, resolved["enum"]))
     if "const" in resolved:
-        return str(resolved["const"])
+        const = resolved["const"]
+        return const if isinstance(const, str) else json.dumps(const)
     kind = resolved.get("type")
     if kind == "array":
         return f"[{_type_name(resolved.get('items', {}), document)}]"
