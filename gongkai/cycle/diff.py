@@ -3,9 +3,15 @@ page's "changes from last year" section (changes.py), with word differences mark
 
 from __future__ import annotations
 
-from typing import Any
-
-from gongkai.data.changes import Changes, FieldChange, action_marker, action_words
+from gongkai.data.changes import (
+    ActionChange,
+    Changes,
+    FieldChange,
+    action_marker,
+    action_words,
+    changed_value,
+    detail_label,
+)
 from gongkai.data.model import Agency, Node
 from gongkai.data.word_diff import diff
 from gongkai.i18n import dates, numbering, text
@@ -49,18 +55,20 @@ def _marked(before: str, after: str, use_colour: bool) -> str:
     return "".join(out)
 
 
-def _value(field: str, value: Any, lang: str) -> str:
-    if value is None or value == []:
-        return ui("none_given", lang)
-    if field == "deadline":
-        return dates.format_deadline(value, lang)
-    return ("、" if lang == "zh-TW" else ", ").join(text.plain(unit, lang) for unit in value)
+def _column_name(change: FieldChange | ActionChange, lang: str) -> str:
+    """The column a change is in: in both languages, unless only English is asked for."""
+    if lang == "en":
+        return detail_label(change, "en")
+    zh, en = detail_label(change, "zh-TW"), detail_label(change, "en")
+    return zh if zh == en else f"{zh} {en}"
 
 
 def _field_lines(changes: list[FieldChange], field: str, lang: str) -> list[str]:
+    colon = ": " if lang == "en" else "："
     return [line for c in changes
             for line in (f"  {_leaf(c.after, lang, c.before)}",
-                         f"    {_value(field, c.old, lang)} → {_value(field, c.new, lang)}")]
+                         f"    {_column_name(c, lang) + colon if c.field else ''}"
+                         f"{changed_value(c.field or field, c.old, lang)} → {changed_value(c.field or field, c.new, lang)}")]
 
 
 def _action_lines(changes: Changes, lang: str, use_colour: bool) -> list[str]:
@@ -80,10 +88,12 @@ def _action_lines(changes: Changes, lang: str, use_colour: bool) -> list[str]:
                 words = _marked(action_words(change.old, use), action_words(change.new, use), use_colour)
                 lines.append(f"    ~ {label} {words}")
             else:
-                field = "units" if change.kind == "units" else "deadline"
-                name = ui(field, "en") if lang == "en" else f"{ui(field, 'zh-TW')} {ui(field, 'en')}"
+                field = change.field if change.kind == "detail" else change.kind
+                name = _column_name(change, lang) if change.kind == "detail" else \
+                    ui(field, "en") if lang == "en" else f"{ui(field, 'zh-TW')} {ui(field, 'en')}"
                 colon = ": " if lang == "en" else "："
-                lines.append(f"    {label} {name}{colon}{_value(field, change.old, lang)} → {_value(field, change.new, lang)}")
+                lines.append(f"    {label} {name}{colon}{changed_value(field, change.old, lang)} → "
+                             f"{changed_value(field, change.new, lang)}")
     return lines
 
 
@@ -106,6 +116,7 @@ def format_changes(agency: Agency, changes: Changes, lang: str = "zh-TW", use_co
         ("changes_actions", len(changes.actions), _action_lines(changes, lang, use_colour)),
         ("changes_units", len(changes.units), _field_lines(changes.units, "units", lang)),
         ("changes_deadlines", len(changes.deadlines), _field_lines(changes.deadlines, "deadline", lang)),
+        ("changes_details", len(changes.details), _field_lines(changes.details, "", lang)),
     ]
     lines = heading
     for key, count, body in groups:

@@ -1,6 +1,7 @@
 """What changed in a plan from one year to the next: leaves added, removed and reworded, changes of
-their units and deadlines, and within each leaf its actions (具體作法) added, removed and reworded, and
-changes of each action's units and deadline. Leaves are matched by id, then by how alike their texts
+their units and deadlines and of their other columns (outcomes, notes, the plan's own cells), and within
+each leaf its actions (具體作法) added, removed and reworded, and changes of each action's units, deadline
+and other columns. Leaves are matched by id, then by how alike their texts
 are; a leaf's actions by their texts, the same first, then the most alike."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.data.model import Node, Plan
-from gongkai.i18n import numbering, text
+from gongkai.i18n import dates, numbering, text
+from gongkai.i18n.catalogue import ui
 
 SIMILAR = 0.6  # texts at least this alike are the same item renamed, not one removed and one added
 
@@ -28,11 +30,15 @@ class FieldChange:
     after: Node
     old: Any
     new: Any
+    # For a change of another column: what the column shows (outcomes, note, cell:<name>) and its header.
+    field: str = ""
+    label: Any = None
 
 
 @dataclass(frozen=True)
 class ActionChange:
-    """A change in one of a leaf's actions: `kind` is added, removed, reworded, units or deadline.
+    """A change in one of a leaf's actions: `kind` is added, removed, reworded, units, deadline or detail (another
+    column: `field` says which, `label` is its header).
 
     `before` and `after` are the leaf in each year; the positions (from 1) are the action's among the
     leaf's actions in each year, None where the action is not in that year. `old` and `new` are the
@@ -45,6 +51,8 @@ class ActionChange:
     new_position: int | None
     old: Any = None
     new: Any = None
+    field: str = ""
+    label: Any = None
 
 
 @dataclass
@@ -58,9 +66,10 @@ class Changes:
     units: list[FieldChange] = field(default_factory=list)
     deadlines: list[FieldChange] = field(default_factory=list)
     actions: list[ActionChange] = field(default_factory=list)
+    details: list[FieldChange] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return any((self.added, self.removed, self.reworded, self.units, self.deadlines, self.actions))
+        return any((self.added, self.removed, self.reworded, self.units, self.deadlines, self.actions, self.details))
 
     def actions_by_leaf(self) -> list[list[ActionChange]]:
         """The action changes, one list per leaf, in the order of the later plan."""
@@ -154,9 +163,35 @@ def _action_changes(before: Node, after: Node, years: int) -> list[ActionChange]
             changes.append(ActionChange("units", before, after, i + 1, j + 1, units_of(a), units_of(b)))
         if _deadline_moved(a.get("deadline"), b.get("deadline"), years):
             changes.append(ActionChange("deadline", before, after, i + 1, j + 1, a.get("deadline"), b.get("deadline")))
+        changes += [ActionChange("detail", before, after, i + 1, j + 1, old_value, new_value, name, label)
+                    for name, label, old_value, new_value in _detail_changes(a, b, after)]
     changes += [ActionChange("added", before, after, None, j + 1, new=new[j]) for j in added]
-    order = {"removed": 0, "added": 1, "reworded": 2, "units": 3, "deadline": 4}
+    order = {"removed": 0, "added": 1, "reworded": 2, "units": 3, "deadline": 4, "detail": 5}
     return sorted(changes, key=lambda c: (c.new_position or c.old_position or 0, order[c.kind]))
+
+
+# The columns besides units and deadline whose changes are reported, and the interface's names for them.
+DETAIL_FIELDS = ("outcomes", "note")
+
+
+def _details(data: dict[str, Any]) -> dict[str, Any]:
+    """An item's or action's outcomes, note and cells of the plan's own columns, in Chinese, by column."""
+    found = {name: data[name] for name in DETAIL_FIELDS if name in data}
+    found.update({f"cell:{name}": value for name, value in data.get("cells", {}).items()})
+    return found
+
+
+def _plain(value: Any) -> Any:
+    return [text.plain(v, "zh-TW") for v in value] if isinstance(value, list) else text.plain(value, "zh-TW")
+
+
+def _detail_changes(old: dict[str, Any], new: dict[str, Any], leaf: Node) -> list[tuple[str, Any, Any, Any]]:
+    """(column, header, before, after) of each other column whose Chinese words changed."""
+    before, after = _details(old), _details(new)
+    labels = {column.key: column.label for column in leaf.table.columns()} if leaf.table else {}
+    return [(name, labels.get(name), before.get(name), after.get(name))
+            for name in [*after, *(n for n in before if n not in after)]
+            if _plain(before.get(name)) != _plain(after.get(name))]
 
 
 def _deadline_moved(old: Any, new: Any, years: int) -> bool:
@@ -181,6 +216,8 @@ def compare(previous: Plan, current: Plan) -> Changes:
             changes.units.append(FieldChange(old, new, units_of(old.data), units_of(new.data)))
         if _deadline_moved(old.data.get("deadline"), new.data.get("deadline"), years):
             changes.deadlines.append(FieldChange(old, new, old.data.get("deadline"), new.data.get("deadline")))
+        changes.details += [FieldChange(old, new, before, after, name, label)
+                            for name, label, before, after in _detail_changes(old.data, new.data, new)]
         changes.actions.extend(_action_changes(old, new, years))
     return changes
 
@@ -188,3 +225,22 @@ def compare(previous: Plan, current: Plan) -> Changes:
 def previous_plan(plans: dict[int, Plan], year: int) -> Plan | None:
     earlier = [y for y in plans if y < year]
     return plans[max(earlier)] if earlier else None
+
+
+def changed_value(field: str, value: Any, lang: str) -> str:
+    """A leaf's or action's units, deadline or other column, before or after the change."""
+    if value is None or value == []:
+        return ui("none_given", lang)
+    if field == "deadline":
+        return dates.format_deadline(value, lang)
+    if field == "units":
+        return ui("list_separator", lang).join(text.plain(unit, lang) for unit in value)
+    values = value if isinstance(value, list) else [value]
+    return ui("semicolon", lang).join(text.plain(v, lang) for v in values)
+
+
+def detail_label(change: FieldChange | ActionChange, lang: str) -> str:
+    """The header of the column a change is in, as the plan words it, or the interface's name for it."""
+    if change.label is not None:
+        return text.plain(change.label, lang)
+    return ui(change.field, lang) if change.field in ("outcomes", "note") else change.field.removeprefix("cell:")

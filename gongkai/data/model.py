@@ -22,7 +22,8 @@ DRAFT, APPROVED = "draft", "approved"
 LEAF_FIELDS = ("actions", "units", "deadline", "outcomes", "targets", "frequency")
 
 
-@dataclass
+# Compared by identity: a node belongs to one tree, with its parent and table.
+@dataclass(eq=False)
 class Node:
     """An item of a plan's body: a group when it has children, a leaf otherwise."""
 
@@ -35,6 +36,7 @@ class Node:
     style: str = ""
     # An action reported on by itself (the table's `results_by: action`): a row of the results, not an item.
     is_action: bool = False
+    table: Table | None = None
 
     @property
     def id(self) -> str | None:
@@ -74,7 +76,7 @@ def build_nodes(items: list[dict[str, Any]], depth: int = 1, prefix: tuple[int, 
     nodes = []
     for index, item in enumerate(items, start=1):
         node = Node(data=item, depth=depth, position=(*prefix, index), parent=parent,
-                    style=table.style(depth) if table else "")
+                    style=table.style(depth) if table else "", table=table)
         node.children = build_nodes(item.get("items", []), depth + 1, node.position, node, table)
         nodes.append(node)
     return nodes
@@ -99,7 +101,7 @@ def action_rows(leaf: Node, table: Table) -> list[Node]:
         if action.get("numbered", True):
             number += 1
         rows.append(Node(data=action, depth=leaf.depth + 1, position=(*leaf.position, number), parent=leaf,
-                         style=style, is_action=True))
+                         style=style, is_action=True, table=table))
     return rows
 
 

@@ -201,6 +201,8 @@ UI.update({
     "action_reworded": {"zh-TW": "作法{n}文字修正", "en": "Action {n} reworded"},
     "action_units": {"zh-TW": "作法{n}執行單位", "en": "Action {n}: responsible units"},
     "action_deadline": {"zh-TW": "作法{n}完成期限", "en": "Action {n}: deadline"},
+    "action_detail": {"zh-TW": "作法{n}{label}", "en": "Action {n}: {label}"},
+    "changes_details": {"zh-TW": "其他欄位修正", "en": "Other columns changed"},
     "diff_removed": {"zh-TW": "刪除", "en": "removed"},
     "diff_added": {"zh-TW": "新增", "en": "added"},
     "changed_to": {"zh-TW": "改為", "en": "changed to"},

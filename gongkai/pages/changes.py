@@ -4,13 +4,11 @@ and actions' word differences, the actions' numbers, units and deadlines as show
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from gongkai.data.changes import ActionChange, action_words
 from gongkai.data.model import Node
 from gongkai.data.word_diff import Piece, diff
-from gongkai.i18n import dates, text
-from gongkai.i18n.catalogue import ui
+from gongkai.i18n import text
 from gongkai.i18n.languages import BY_CODE, DEFAULT
 
 
@@ -34,12 +32,3 @@ def action_diff(change: ActionChange, lang: str) -> WordDiff:
     use = lang if both else DEFAULT.code
     return WordDiff(diff(action_words(change.old, use), action_words(change.new, use)),
                     BY_CODE[use].html_lang if use != lang else None)
-
-
-def changed_value(field: str, value: Any, lang: str) -> str:
-    """A leaf's units or deadline, before or after the change."""
-    if value is None or value == []:
-        return ui("none_given", lang)
-    if field == "deadline":
-        return dates.format_deadline(value, lang)
-    return ui("list_separator", lang).join(text.plain(unit, lang) for unit in value)

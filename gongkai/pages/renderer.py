@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, Undefined
 from markupsafe import Markup, escape
 
 from gongkai.data import table_rows
-from gongkai.data.changes import action_marker
+from gongkai.data.changes import action_marker, changed_value, detail_label
 from gongkai.data.model import STATUSES
 from gongkai.data.status_summary import by_top_item, overall, percent
 from gongkai.data.tables import Column, Table
@@ -127,7 +127,8 @@ class Renderer:
             word_diff=lambda before, after: changes.word_diff(before, after, lang),
             action_diff=lambda change: changes.action_diff(change, lang),
             action_label=lambda change: action_marker(change, lang),
-            changed_value=lambda name, value: changes.changed_value(name, value, lang),
+            changed_value=lambda name, value: changed_value(name, value, lang),
+            detail_label=lambda change: detail_label(change, lang),
             statement=lambda requirement: status.statement(requirement, lang),
             report_symbol=lambda state: status.SYMBOLS[state],
             site_link=lambda from_path, site_path: downloads.site_link(from_path, site_path, lang),

@@ -110,3 +110,43 @@ def test_diff_in_english(yearly):
     assert "Actions changed (5)" in out and "具體作法變更" not in out
     assert "    a. Responsible units: 民政課 → 民政課, 資訊室" in out
     assert "    a. Deadline: 30 June 2024 → 31 March 2025" in out
+
+
+COLUMNS = """    columns:
+      - {label: 工作項目, levels: [1, 2]}
+      - {label: 具體作法, field: actions}
+      - {label: 評核標準, cell: standard}
+    items:
+"""
+
+
+def _with_own_column(plans: Path, year: int, standard: str, outcome: str) -> None:
+    plan = plans / "sample-office" / str(year) / "plan.yml"
+    text = plan.read_text(encoding="utf-8").replace("    items:\n", COLUMNS, 1)
+    leaf = LEAF_114 if year == 114 else LEAF_113
+    own = (f"            cells:\n              standard: {standard}\n"
+           f"            outcomes:\n              - {outcome}\n")
+    plan.write_text(text.replace(leaf, leaf + own, 1), encoding="utf-8")
+
+
+def test_changes_in_a_plans_own_columns_and_outcomes_are_reported_under_their_headers(yearly):
+    _with_own_column(yearly, 113, "每季一次", "里民參與增加。")
+    _with_own_column(yearly, 114, "每月一次", "里民參與增加。")
+    agency, changes = _changes(yearly)
+    assert [(c.field, c.old, c.new) for c in changes.details] == [("cell:standard", "每季一次", "每月一次")]
+    out = format_changes(agency, changes)
+    assert "其他欄位修正 Other columns changed (1)" in out
+    assert "    評核標準：每季一次 → 每月一次" in out
+
+
+def test_the_plan_page_shows_a_changed_own_column_by_its_header(yearly):
+    _with_own_column(yearly, 113, "每季一次", "里民參與增加。")
+    _with_own_column(yearly, 114, "每季一次", "里民參與大幅增加。")
+    site, report = Site.load(yearly, "zh-TW")
+    assert report.ok, report.format(yearly)
+    page = next(p for p in site.pages() if p.path == "plans/sample-office/114/index.md")
+    html = BeautifulSoup(page.body, "html.parser")
+    heading = next(h for h in html.find_all("h3") if "其他欄位修正" in h.get_text())
+    item = heading.find_next("ul").select_one(":scope > li")
+    assert item.select_one(".gk-change-kind").get_text() == "預期目標"
+    assert "里民參與增加。" in item.get_text() and "里民參與大幅增加。" in item.get_text()
