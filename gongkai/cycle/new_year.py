@@ -114,15 +114,28 @@ def _next_year_date(value: Any) -> Any:
     return value
 
 
-def _move_deadlines(items: list[Any]) -> int:
+def _move_deadlines(items: list[Any], old: int) -> int:
     moved = 0
     for item in items:
         for holder in [item, *item.get("actions", [])]:
-            if isinstance(holder.get("deadline"), datetime.date):
-                holder["deadline"] = _next_year_date(holder["deadline"])
+            deadline = holder.get("deadline")
+            if isinstance(deadline, datetime.date):
+                holder["deadline"] = _next_year_date(deadline)
                 moved += 1
-        moved += _move_deadlines(item.get("items", []))
+            elif isinstance(deadline, dict) and isinstance(deadline.get("date"), datetime.date):
+                # A deadline as written (95.12.31) moves with its date, its words where they name the year.
+                deadline["date"] = _next_year_date(deadline["date"])
+                if "as_written" in deadline:
+                    deadline["as_written"] = _shift_written_date(deadline["as_written"], old)
+                moved += 1
+        moved += _move_deadlines(item.get("items", []), old)
     return moved
+
+
+def _shift_written_date(words: str, old: int) -> str:
+    """A date as the document writes it, e.g. 95.12.31 or 95年12月31日, one year on."""
+    shifted = re.sub(rf"^{old}(?=[./\-年])", str(old + 1), words)
+    return shifted if shifted != words else _same_style(words, _shift_years(words, {old}))
 
 
 def _drafted(today: datetime.date, source_year: int) -> CommentedMap:
@@ -178,7 +191,10 @@ def roll(data: CommentedMap, today: datetime.date, dropped: list[str]) -> tuple[
         elif section["kind"] == "body":
             if "table_title" in section:
                 section["table_title"] = _rewrite_text(section["table_title"], {old})
-            moved += _move_deadlines(section["items"])
+            for table in section.get("tables", [section]):
+                if "table_title" in table and table is not section:
+                    table["table_title"] = _rewrite_text(table["table_title"], {old})
+                moved += _move_deadlines(table["items"], old)
     for annex in data.get("annexes", []):
         annex["title"] = _rewrite_text(annex["title"], {old})
         if "file" in annex:

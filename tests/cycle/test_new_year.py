@@ -166,3 +166,13 @@ def test_a_year_written_digit_by_digit_moves_too(tmp_path):
     source.write_text(source.read_text(encoding="utf-8").replace("範例事務所114年", "範例事務所一一四年度"), encoding="utf-8")
     target, _ = new_year(plans, "sample-office", TODAY)
     assert _data(target)["title"] == "範例事務所一一五年度提升服務品質執行計畫"
+
+
+def test_a_deadline_as_written_moves_with_its_date():
+    from ruamel.yaml.comments import CommentedMap
+
+    from gongkai.cycle.new_year import _move_deadlines
+    deadline = CommentedMap(as_written="95.12.31", date=datetime.date(2006, 12, 31))
+    items = [CommentedMap(id="a1", text="x", deadline=deadline)]
+    assert _move_deadlines(items, 95) == 1
+    assert deadline == {"as_written": "96.12.31", "date": datetime.date(2007, 12, 31)}
