@@ -177,7 +177,9 @@ class Plan:
         rows = []
         for table in self.tables:
             for leaf in table.leaves():
-                actions = action_rows(leaf, table) if table.results_by_action else []
+                # A sentence the document leaves unnumbered leads into the actions: nothing to report on.
+                actions = [a for a in action_rows(leaf, table) if a.data.get("numbered", True)] \
+                    if table.results_by_action else []
                 rows.extend(actions or [leaf])
         return rows
 

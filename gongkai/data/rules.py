@@ -112,7 +112,7 @@ def _node_problems(doc: Document, path: list[Any], node: Node, table: Table) -> 
                       key=True, hint=Bilingual("把它移到末項", "move it to a leaf item"))
     if node.is_leaf and table.results_by_action:
         for index, action in enumerate(node.data.get("actions", [])):
-            if "id" not in action:
+            if "id" not in action and action.get("numbered", True):
                 yield _at(doc, [*path, "actions", index], Bilingual("依具體作法填報成效時，每項作法都要有 id",
                                                                     "with results by action, every action needs an id"),
                           expected=Bilingual("id: 例如 a1-2-1", "id: e.g. a1-2-1"), found="沒有 / missing",
