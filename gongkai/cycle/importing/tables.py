@@ -397,6 +397,8 @@ def _actions_column(rows: list[list[Cell]], content: list[int], labels: list[str
 def _build(rows: list[list[Cell]], tree_columns: list[int], actions_column: int | None,
            roles: dict[int, str | None], labels: list[str], result: TableTree,
            depths: dict[int, set[int]], cell_names: dict[int, str]) -> None:
+    units = {token for r in range(1, len(rows)) for c, role in roles.items() if role == UNITS and _fresh(rows[r][c])
+             for group in _unit_groups(rows[r][c]) for token in group}
     stack: list[TreeNode] = []
     last_in_column: dict[int, TreeNode] = {}
     previous_text: dict[int, str] = {}
@@ -452,7 +454,7 @@ def _build(rows: list[list[Cell]], tree_columns: list[int], actions_column: int 
             target = stack[-1] if stack else None
         if target is None:
             continue
-        _attach(row, target, actions_column, roles, continuing, cell_names)
+        _attach(row, target, actions_column, roles, continuing, cell_names, units)
     for root in result.roots:
         for node in root.walk():
             _assign_units(node)
@@ -471,11 +473,28 @@ def _join_into(items: list, entry_text: str, sources: list[Source]) -> None:
     last.sources += sources
 
 
+def _shifted_unit(row: list[Cell], actions_column: int | None, roles: dict[int, str | None], units: set[str]) -> bool:
+    """A row copied one cell short (its units column empty) whose actions cell holds only a unit the
+    units column names elsewhere: the unit, not an action."""
+    units_columns = [c for c, role in roles.items() if role == UNITS]
+    if actions_column is None or not units_columns or any(not row[c].empty for c in units_columns):
+        return False
+    cell = row[actions_column]
+    return bool(cell.text) and all(token in units for group in _unit_groups(cell) for token in group)
+
+
 def _attach(row: list[Cell], node: TreeNode, actions_column: int | None, roles: dict[int, str | None],
-            continuing: bool, cell_names: dict[int, str]) -> None:
+            continuing: bool, cell_names: dict[int, str], units: set[str]) -> None:
     """The row's other columns, given to `node`; a row that continues one cut by a page break goes on
     with the lists it cut."""
-    if actions_column is not None and not row[actions_column].empty:
+    if _shifted_unit(row, actions_column, roles, units):
+        assert actions_column is not None
+        for paragraph in row[actions_column].paragraphs:
+            paragraph.source.placed = True
+        node.unit_groups += _unit_groups(row[actions_column])
+        node.checks.append(Bilingual("這一列少一格，作法欄的文字是單位，已列為單位",
+                                     "this row is a cell short: the text in the actions column is a unit, given as one"))
+    elif actions_column is not None and not row[actions_column].empty:
         after = node.actions[-1].marker if continuing and node.actions else None
         found = entries(row[actions_column].paragraphs, after)
         for index, entry in enumerate(found):

@@ -189,3 +189,36 @@ def test_nothing_is_added_that_the_document_does_not_say(seed):
             yield from walk(item.get("items", []))
     for node in walk(body(seed)["items"]):
         assert "targets" not in node and "frequency" not in node
+
+
+def test_a_row_copied_a_cell_short_gives_its_unit_to_the_item_not_an_action():
+    first = body("001")["items"][0]["items"][0]
+    assert first["text"] == "訂定機關年度提升服務品質計畫，具體規劃為民服務工作。"
+    assert first["units"] == ["秘書室"] and "actions" not in first
+
+
+OWN_COLUMN = """示範區公所114年提升服務品質執行計畫
+壹、實施要項
+實施要項\t具 體 作 法\t檢核方式\t執行單位\t備註
+一、便民服務\t1. 設置櫃台。 2. 檢討流程。\t每季檢核\t秘書室\t配合市府計畫
+二、資訊公開\t1. 更新網站。 2. 公開資料。\t每月檢核\t資訊室\t
+"""
+
+
+def test_a_column_the_importer_cannot_bind_is_a_named_cell_column_and_the_draft_passes_the_check(tmp_path):
+    from gongkai.cycle.importing.importer import import_document
+    from gongkai.data.project import load_project
+
+    source = tmp_path / "plan.txt"
+    source.write_text(OWN_COLUMN, encoding="utf-8")
+    imported = import_document(source, tmp_path / "plans", "sample-office", today=TODAY)
+    section = next(s for s in imported.draft.plan["sections"] if s["kind"] == "body")
+    assert plain(section["columns"]) == [
+        {"label": "實施要項", "level": 1}, {"label": "具體作法", "field": "actions"},
+        {"label": "檢核方式", "cell": "column-3"}, {"label": "執行單位", "field": "units"},
+        {"label": "備註", "field": "note"}]
+    first, second = section["items"]
+    assert plain(first["cells"]) == {"column-3": "每季檢核"} and first["note"] == "配合市府計畫"
+    assert plain(second["cells"]) == {"column-3": "每月檢核"} and "note" not in second
+    _, report = load_project(tmp_path / "plans")
+    assert report.ok
