@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,15 @@ from gongkai.cycle.importing.outline import (
     cn_value,
     join_lines,
 )
-from gongkai.cycle.importing.tables import Action, TreeNode, read_tree
+from gongkai.cycle.importing.tables import (
+    UNNUMBERED,
+    Action,
+    TableColumn,
+    TableTree,
+    TreeNode,
+    read_tree,
+    written_style,
+)
 from gongkai.cycle.yaml_writer import dump, schema_line
 from gongkai.data.model import DRAFT
 from gongkai.data.problems import Bilingual
@@ -109,23 +118,27 @@ def roc_year_in(text: str) -> int | None:
 
 
 def deadline_of(text: str, year: int) -> tuple[Any, Bilingual | None]:
-    """A deadline cell as the schema writes it, and what to check about it."""
-    words = re.sub(r"\s+", "", text).rstrip("。.")
+    """A deadline cell as the document writes it (`as_written`, shown on the page), with the date, the day
+    of every year or `ongoing` it means for machines, and what to check about it."""
+    written = re.sub(r"\s+", "", text)
+    words = written.rstrip("。.")
+    value = CommentedMap(as_written=written)
     if re.fullmatch(r"(持續辦理|持續|經常性|隨時辦理|全年)", words):
-        return "ongoing", Bilingual(f"「{words}」寫成 ongoing", f'"{words}" written as ongoing')
+        value["ongoing"] = True
+        return value, Bilingual(f"「{words}」讀為持續辦理（ongoing）", f'"{words}" read as ongoing')
     every = re.fullmatch(r"每年([0-9]{1,2})月([0-9]{1,2})日(?:前|以前)?", words)
     if every:
         month, day = int(every.group(1)), int(every.group(2))
-        return CommentedMap(every_year=f"{month:02d}-{day:02d}"), Bilingual(f"「{words}」寫成每年 {month:02d}-{day:02d}",
-                                                                             f'"{words}" written as every year')
+        value["every_year"] = f"{month:02d}-{day:02d}"
+        return value, Bilingual(f"「{words}」讀為每年 {month:02d}-{day:02d}", f'"{words}" read as every year')
     if _ROC_DATE.fullmatch(words) or re.fullmatch(r"[0-9]{2,3}\.[0-9]{1,2}\.[0-9]{1,2}", words):
         date = roc_date(words)
         if date:
-            return date, Bilingual(f"「{words}」換算為 {date.isoformat()}", f'"{words}" read as {date.isoformat()}')
-        value = CommentedMap(as_written=words)
+            value["date"] = date
+            return value, Bilingual(f"「{words}」換算為 {date.isoformat()}", f'"{words}" read as {date.isoformat()}')
         value["note"] = "原文日期不存在"
         return value, Bilingual(f"「{words}」不是存在的日期，照原文保留", f'"{words}" is not a real date: kept as written')
-    return CommentedMap(as_written=words), Bilingual("完成期限照原文保留", "deadline kept as written")
+    return value, Bilingual("完成期限照原文保留", "deadline kept as written")
 
 
 def basis_item(text: str) -> tuple[CommentedMap, list[str]]:
@@ -285,6 +298,37 @@ def _list_tree(items: list[Entry]) -> list[dict[str, Any]]:
         (stack[-1][1]["children"] if stack else roots).append(node)
         stack.append((rank, node))
     return roots
+
+
+def _flow(values: list[Any]) -> CommentedSeq:
+    seq = CommentedSeq(values)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _column(column: TableColumn) -> CommentedMap:
+    out = CommentedMap(label=column.label)
+    if len(column.levels) == 1:
+        out["level"] = column.levels[0]
+    elif column.levels:
+        out["levels"] = _flow(column.levels)
+    elif column.field:
+        out["field"] = column.field
+    else:
+        out["cell"] = column.cell
+    return out
+
+
+def _list_styles(roots: list[dict[str, Any]]) -> list[str]:
+    """The numbering style of each level of a list, as the document types it."""
+    found: dict[int, Counter[str]] = {}
+
+    def walk(nodes: list[dict[str, Any]], depth: int) -> None:
+        for node in nodes:
+            found.setdefault(depth, Counter())[written_style(node["entry"].marker)] += 1
+            walk(node["children"], depth + 1)
+    walk(roots, 1)
+    return [found[d].most_common(1)[0][0] for d in sorted(found)]
 
 
 def _placed(sources: list[Source]) -> None:
@@ -518,6 +562,9 @@ class _Builder:
                 _placed([p.source for p in plain])
             out["layout"] = "list"
             roots = _list_tree(items)
+            styles = _list_styles(roots)
+            if styles:
+                out["numbering"] = CommentedMap(levels=_flow(styles))
             out["items"] = CommentedSeq(self._list_node(node, f"a{i}") for i, node in enumerate(roots, start=1))
             return
         table, tree = main
@@ -536,12 +583,29 @@ class _Builder:
             out["intro_items"] = CommentedSeq(e.text for e in items)
             for entry in items:
                 entry.place()
-        if tree.levels:
-            out["levels"] = CommentedSeq(tree.levels)
-        labels = CommentedMap((role, tree.labels[role]) for role in ("actions", "units", "deadline", "outcomes") if role in tree.labels)
-        if labels:
-            out["labels"] = labels
-        out["items"] = CommentedSeq(self._tree_node(node, f"a{i}") for i, node in enumerate(tree.roots, start=1))
+        self._table_settings(out, tree)
+        out["items"] = CommentedSeq(self._tree_node(node, f"a{i}", tree) for i, node in enumerate(tree.roots, start=1))
+
+    def _table_settings(self, out: CommentedMap, tree: TableTree) -> None:
+        """The table as the document draws it: its columns in order under their headers, its numbering
+        styles, and a row per action where the document gives each action a row; the old level names and
+        labels only when the columns cannot be declared."""
+        if tree.columns:
+            out["columns"] = CommentedSeq(_column(c) for c in tree.columns)
+            self.checks.add(out, "columns", Bilingual("欄位與欄名照原文表格的表頭", "columns and headers as the document's table header"))
+        else:
+            if tree.levels:
+                out["levels"] = CommentedSeq(tree.levels)
+            labels = CommentedMap((role, tree.labels[role]) for role in ("actions", "units", "deadline", "outcomes") if role in tree.labels)
+            if labels:
+                out["labels"] = labels
+        numbering = tree.numbering()
+        written = CommentedMap(levels=_flow(numbering["levels"]))
+        if "actions" in numbering:
+            written["actions"] = numbering["actions"]
+        out["numbering"] = written
+        if tree.rows_are_actions:
+            out["rows"] = "actions"
 
     def _dimension(self, node: CommentedMap, depth: int) -> None:
         if depth != 1:
@@ -564,17 +628,20 @@ class _Builder:
                 self.checks.add(out, "items", Bilingual("超過 3 層，請改寫為具體作法", "more than 3 levels: rewrite the last as actions"))
         return out
 
-    def _tree_node(self, node: TreeNode, node_id: str) -> CommentedMap:
+    def _tree_node(self, node: TreeNode, node_id: str, tree: TableTree) -> CommentedMap:
         out = CommentedMap(id=node_id, text=node.text or "（未命名）")
         self._dimension(out, node.depth)
         if node.children:
-            out["items"] = CommentedSeq(self._tree_node(child, f"{node_id}-{i}") for i, child in enumerate(node.children, start=1))
+            out["items"] = CommentedSeq(self._tree_node(child, f"{node_id}-{i}", tree) for i, child in enumerate(node.children, start=1))
             # An item with sub-items cannot have actions or outcomes: they stay in the report as not placed.
             for source in [s for a in node.actions for s in a.sources] + [s for e in node.outcomes for s in e.sources]:
                 source.placed = False
             return out
         if node.actions:
-            out["actions"] = CommentedSeq(self._action(a) for a in node.actions)
+            numbered = tree.numbering().get("actions", UNNUMBERED) != UNNUMBERED
+            # An unnumbered sentence among numbered actions (a lead sentence) stays unnumbered.
+            lead = numbered and (len(node.actions) > 1 or tree.rows_are_actions)
+            out["actions"] = CommentedSeq(self._action(a, lead and not a.numbered) for a in node.actions)
         if node.units:
             out["units"] = CommentedSeq(node.units)
             if len(node.units) > 1:
@@ -585,19 +652,35 @@ class _Builder:
             self.checks.add(out, "deadline", note)
         if node.outcomes:
             out["outcomes"] = CommentedSeq(e.text for e in node.outcomes)
+        if node.note:
+            out["note"] = node.note
+        if node.cells:
+            out["cells"] = CommentedMap(node.cells)
         if node.checks:
             self.checks.add(out, "text", *node.checks)
         return out
 
-    def _action(self, action: Action) -> CommentedMap:
+    def _action(self, action: Action, unnumbered: bool = False) -> CommentedMap:
         out = CommentedMap()
         if action.title:
             out["title"] = action.title
         out["text"] = action.text
         if action.title:
             self.checks.add(out, "title", Bilingual("作法開頭的短句當作小標題", "the short phrase before the action taken as its title"))
+        if unnumbered:
+            out["numbered"] = False
         if action.units:
             out["units"] = CommentedSeq(action.units)
+        if action.deadline:
+            value, note = deadline_of(action.deadline, 0)
+            out["deadline"] = value
+            self.checks.add(out, "deadline", note)
+        if action.outcomes:
+            out["outcomes"] = CommentedSeq(action.outcomes)
+        if action.note:
+            out["note"] = action.note
+        if action.cells:
+            out["cells"] = CommentedMap(action.cells)
         return out
 
     def _annex(self, annex: _Annex, plan: CommentedMap) -> CommentedMap:
@@ -607,11 +690,73 @@ class _Builder:
         out["title"] = annex.title or annex.label or "附件"
         _placed(annex.sources)
         if annex.table is not None:
+            if self._actions_from_annex(annex.table, plan):
+                self.checks.add(out, "title", Bilingual("這個附件的表格列出實施要項的具體作法與完成期限，已寫入實施要項",
+                                                        "this annex's table lists the body's actions with their deadlines: written into the body"))
+                return out
             view = self._repeats_body(annex.table, plan)
             if view is not None:
                 out["repeats_body"] = view
                 self.checks.add(out, "repeats_body", Bilingual("附件表格依文字對應到實施要項", "the annex table matched to the body by its texts"))
         return out
+
+    def _actions_from_annex(self, table: Table, plan: CommentedMap) -> bool:
+        """A body written as a list (一、 with (一)…) whose annex table gives each (一) a row of its own, under
+        an actions header with its deadline: the (一) are the actions of their 一、, each with its deadline,
+        and the body declares the table's columns (rows: actions). All or nothing: every item matched."""
+        tree = read_tree(table)
+        body = next((s for s in plan["sections"] if s["kind"] == "body"), None)
+        if tree is None or not tree.rows_are_actions or not tree.columns or body is None or "items" not in body:
+            return False
+        groups = list(body["items"])
+        if not all("items" in g and all("items" not in leaf for leaf in g["items"]) for g in groups):
+            return False
+        matched: dict[str, Action] = {}
+        used: set[str] = set()
+        for root in tree.roots:
+            group = _best(root.text, [g for g in groups if g["id"] not in used])
+            if group is None:
+                return False
+            used.add(group["id"])
+            leaves = list(group["items"])
+            for row in root.actions:
+                leaf = _best(row.text, [leaf for leaf in leaves if leaf["id"] not in matched])
+                if leaf is None:
+                    return False
+                matched[leaf["id"]] = row
+        if len(used) != len(groups) or any(leaf["id"] not in matched for g in groups for leaf in g["items"]):
+            return False
+        styles = list(body.get("numbering", {}).get("levels", []))
+        for group in groups:
+            actions = CommentedSeq()
+            for leaf in group["items"]:
+                found = matched[leaf["id"]]
+                action = CommentedMap(text=leaf["text"])
+                if found.units:
+                    action["units"] = CommentedSeq(found.units)
+                if found.deadline:
+                    value, note = deadline_of(found.deadline, 0)
+                    action["deadline"] = value
+                    self.checks.add(action, "deadline", note)
+                if found.outcomes:
+                    action["outcomes"] = CommentedSeq(found.outcomes)
+                actions.append(action)
+                _placed(found.sources)
+            del group["items"]
+            group["actions"] = actions
+        for root in tree.roots:
+            _placed(root.sources)
+        for key in ("levels", "labels", "numbering"):
+            if key in body:
+                del body[key]
+        at = list(body).index("items")
+        body.insert(at, "columns", CommentedSeq(_column(c) for c in tree.columns))
+        self.checks.add(body, "columns", Bilingual("欄位與欄名照附件表格的表頭", "columns and headers as the annex table's header"))
+        numbering = CommentedMap(levels=_flow(styles[:1] or tree.numbering()["levels"][:1]))
+        numbering["actions"] = styles[1] if len(styles) > 1 else tree.numbering().get("actions", UNNUMBERED)
+        body.insert(at + 1, "numbering", numbering)
+        body.insert(at + 2, "rows", "actions")
+        return True
 
     def _repeats_body(self, table: Table, plan: CommentedMap) -> CommentedMap | None:
         """An annex table that repeats a body written as a list: each row matched to the body's item by

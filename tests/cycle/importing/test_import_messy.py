@@ -86,8 +86,10 @@ def test_words_split_across_lines_are_joined(tmp_path):
 def test_a_table_cut_by_page_breaks_with_its_header_repeated_is_joined(tmp_path):
     outline, result = draft(tmp_path, CUT_TABLE)
     section = body(result.plan)
-    assert section["levels"] == ["實施要項", "執行策略"]
-    assert section["labels"] == {"actions": "推動作法", "units": "執行單位"}
+    assert section["columns"] == [{"label": "實施要項", "level": 1}, {"label": "執行策略", "level": 2},
+                                  {"label": "推動作法", "field": "actions"}, {"label": "執行單位", "field": "units"}]
+    assert "levels" not in section and "labels" not in section
+    assert section["numbering"] == {"levels": ["一、", "(一)"], "actions": "1."}
     first, second = section["items"]
     assert first["text"] == "便民服務" and second["text"] == "資訊公開"
     window, online = first["items"]
@@ -150,8 +152,9 @@ def test_basis_dates_in_the_short_form_and_an_issuer_before_the_number():
     assert basis_item("依92.9.8函辦理")[0]["date"] == datetime.date(2003, 9, 8)
 
 
-@pytest.mark.parametrize("cell, value", [("持續辦理。", "ongoing"), ("95.12.31", datetime.date(2006, 12, 31)),
-                                         ("每年12月31日前。", {"every_year": "12-31"}),
+@pytest.mark.parametrize("cell, value", [("持續辦理。", {"as_written": "持續辦理。", "ongoing": True}),
+                                         ("95.12.31", {"as_written": "95.12.31", "date": datetime.date(2006, 12, 31)}),
+                                         ("每年12月31日前。", {"as_written": "每年12月31日前。", "every_year": "12-31"}),
                                          ("95.11.31", {"as_written": "95.11.31", "note": "原文日期不存在"})])
 def test_deadlines(cell, value):
     assert deadline_of(cell, 95)[0] == value
