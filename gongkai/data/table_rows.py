@@ -20,6 +20,8 @@ class BodyRow:
     span: int
     # The groups whose cells start in this row, outermost first, each with the rows it spans.
     groups: tuple[tuple[Node, int], ...]
+    # A group the document writes as a row of its own above its items (a stacked level), or None.
+    heading: Node | None = None
 
 
 def _lines(leaf: Node, table: Table, by_action: bool) -> list[Node]:
@@ -27,25 +29,37 @@ def _lines(leaf: Node, table: Table, by_action: bool) -> list[Node]:
 
 
 def body_rows(table: Table, by_action: bool) -> list[list[BodyRow]]:
-    """The rows under each top item of `table` (one <tbody> each); `by_action` gives each action a row."""
+    """The rows under each top item of `table` (one <tbody> each); `by_action` gives each action a row. A group
+    of a stacked level is a row of its own before its items."""
     spans: dict[int, int] = {}
 
     def span(node: Node) -> int:
         if id(node) not in spans:
-            spans[id(node)] = (sum(span(child) for child in node.children) if node.children
-                               else len(_lines(node, table, by_action)))
+            spans[id(node)] = (sum(span(child) for child in node.children) + table.stacked(node.depth)
+                               if node.children else len(_lines(node, table, by_action)))
         return spans[id(node)]
+
+    def walk(node: Node, pending: list[Node], rows: list[BodyRow]) -> None:
+        if node.children:
+            if table.stacked(node.depth):
+                rows.append(BodyRow(leaf=node, line=node, first=True, span=1, heading=node,
+                                    groups=tuple((g, span(g)) for g in pending)))
+                pending.clear()
+            else:
+                pending.append(node)
+            for child in node.children:
+                walk(child, pending, rows)
+            return
+        for index, line in enumerate(_lines(node, table, by_action)):
+            rows.append(BodyRow(leaf=node, line=line, first=index == 0, span=span(node),
+                                groups=tuple((g, span(g)) for g in pending) if index == 0 else ()))
+            if index == 0:
+                pending.clear()
 
     bodies = []
     for top in table.nodes:
-        rows = []
-        for leaf in top.leaves():
-            lines = _lines(leaf, table, by_action)
-            starting = tuple((group, span(group)) for group in leaf.ancestors()
-                             if next(group.leaves()) is leaf)
-            for index, line in enumerate(lines):
-                rows.append(BodyRow(leaf=leaf, line=line, first=index == 0, span=len(lines),
-                                    groups=starting if index == 0 else ()))
+        rows: list[BodyRow] = []
+        walk(top, [], rows)
         bodies.append(rows)
     return bodies
 

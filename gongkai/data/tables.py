@@ -8,6 +8,7 @@ shown: a column per level of items, then the actions, outcomes, deadline and uni
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,14 @@ class Column:
     levels: tuple[int, ...] = ()
     field: str = ""
     cell: str = ""
+    # Several levels in one column, as the document stacks them: each item of an upper level a row of its
+    # own across the table, the last level's items in the column.
+    stacked: bool = False
+
+    @property
+    def width(self) -> int:
+        """How many columns of the table it takes."""
+        return 1 if self.stacked or not self.levels else len(self.levels)
 
     @property
     def key(self) -> str:
@@ -78,7 +87,34 @@ class Table:
     def action_style(self, leaf_depth: int) -> str:
         return self.settings.get("numbering", {}).get("actions") or level_style(leaf_depth + 1)
 
+    def stacked(self, depth: int) -> bool:
+        """Whether the items at `depth` are rows of their own, stacked above the next level in its column."""
+        return any(c.stacked and depth in c.levels[:-1] for c in self.columns())
+
+    def column_of(self, depth: int) -> int:
+        """The table column (from 0) that shows the items at `depth`."""
+        index = 0
+        for column in self.columns():
+            if depth in column.levels:
+                return index + (0 if column.stacked else column.levels.index(depth))
+            index += column.width
+        return index
+
+    @property
+    def width(self) -> int:
+        return sum(column.width for column in self.columns())
+
+    @property
+    def tree_end(self) -> int:
+        """The table column after the last that shows items."""
+        return self.column_of(self.depth) + 1
+
     def columns(self) -> list[Column]:
+        return self._columns
+
+    # A table's settings and items do not change once loaded; its columns are asked for by every row.
+    @functools.cached_property
+    def _columns(self) -> list[Column]:
         declared = self.settings.get("columns")
         return [_column(c) for c in declared] if declared else self._default_columns()
 
@@ -111,7 +147,7 @@ def _column(declared: dict[str, Any]) -> Column:
     else:
         levels = ()
     return Column(label=declared["label"], levels=levels, field=declared.get("field", ""),
-                  cell=declared.get("cell", ""))
+                  cell=declared.get("cell", ""), stacked=bool(declared.get("stacked")))
 
 
 def table_settings(body: dict[str, Any]) -> list[tuple[dict[str, Any], list[Any]]]:

@@ -40,7 +40,7 @@ def document_tables(plan: Plan, lang: str) -> list[DocumentTable]:
     out = []
     for table in plan.tables:
         columns = table.columns()
-        header = [Cell(_label(column, lang), columns=max(len(column.levels), 1), header=True) for column in columns]
+        header = [Cell(_label(column, lang), columns=column.width, header=True) for column in columns]
         rows = [_row(row, table, columns, lang) for group in body_rows(table, table.rows_are_actions) for row in group]
         out.append(DocumentTable(text.plain(table.heading, lang) if table.heading else "", header, rows))
     return out
@@ -53,6 +53,13 @@ def _label(column: Column, lang: str) -> str:
 
 
 def _row(row: BodyRow, table: Table, columns: list[Column], lang: str) -> list[Cell]:
+    if row.heading is not None:
+        # A group the document writes as a row of its own, across the table from its column.
+        groups = [Cell(_number(g, lang) + text.plain(g.text, lang), rows=span, header=True) for g, span in row.groups]
+        heading = row.heading
+        return [Cell("")] * table.column_of(1) + groups + [
+            Cell(_number(heading, lang) + text.plain(heading.text, lang),
+                 columns=table.width - table.column_of(heading.depth), header=True)]
     cells: list[Cell] = []
     for column in columns:
         if column.levels:
@@ -78,7 +85,7 @@ def _tree_cells(row: BodyRow, table: Table, lang: str) -> list[Cell]:
              for group, span in row.groups]
     leaf = row.leaf
     cells.append(Cell(_number(leaf, lang) + text.plain(leaf.text, lang), rows=row.span,
-                      columns=table.depth - leaf.depth + 1, header=True))
+                      columns=table.tree_end - table.column_of(leaf.depth), header=True))
     return cells
 
 
