@@ -109,6 +109,11 @@ class Table:
         """The table column after the last that shows items."""
         return self.column_of(self.depth) + 1
 
+    @property
+    def outcome_style(self) -> str:
+        """The numbering of a cell's several expected outcomes."""
+        return str(self.settings.get("numbering", {}).get("outcomes", "1."))
+
     def columns(self) -> list[Column]:
         return self._columns
 
