@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.data.model import build_nodes
-from gongkai.data.tables import table_settings
 from gongkai.data.problems import WARNING, Bilingual, Edit, Problem, field_path
 from gongkai.data.schemas import SCHEMA_MARK, schema_line
+from gongkai.data.tables import table_settings
 from gongkai.data.yaml_source import Document
 from gongkai.i18n.text import LANGS
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from gongkai.data.attachments import file_problem
 from gongkai.data.model import LEAF_FIELDS, Node, build_tables
-from gongkai.data.tables import Table
 from gongkai.data.problems import Bilingual, Problem, field_path
 from gongkai.data.schemas import schema
+from gongkai.data.tables import Table
 from gongkai.data.translation_coverage import text_fields
 from gongkai.data.yaml_source import Document
 from gongkai.i18n.numbering import STEMS

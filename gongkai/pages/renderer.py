@@ -18,8 +18,8 @@ from markupsafe import Markup, escape
 
 from gongkai.data.changes import action_marker
 from gongkai.data.model import STATUSES
-from gongkai.data.tables import Column, Table
 from gongkai.data.status_summary import by_top_item, overall, percent
+from gongkai.data.tables import Column, Table
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
 from gongkai.i18n import dates, numbering, quantities, text
 from gongkai.i18n.catalogue import (
