@@ -105,6 +105,18 @@ def action_rows(leaf: Node, table: Table) -> list[Node]:
     return rows
 
 
+def reported_rows(table: Table) -> list[Node]:
+    """What a table's results report on: its leaves, or with `results_by: action` each leaf's actions (a leaf
+    without actions stays a row of its own)."""
+    rows = []
+    for leaf in table.leaves():
+        # A sentence the document leaves unnumbered leads into the actions: nothing to report on.
+        actions = [a for a in action_rows(leaf, table) if a.data.get("numbered", True)] \
+            if table.results_by_action else []
+        rows.extend(actions or [leaf])
+    return rows
+
+
 @dataclass
 class Results:
     """The execution results (執行成效) of one plan, keyed by leaf id."""
@@ -174,14 +186,7 @@ class Plan:
 
     @functools.cached_property
     def _rows(self) -> list[Node]:
-        rows = []
-        for table in self.tables:
-            for leaf in table.leaves():
-                # A sentence the document leaves unnumbered leads into the actions: nothing to report on.
-                actions = [a for a in action_rows(leaf, table) if a.data.get("numbered", True)] \
-                    if table.results_by_action else []
-                rows.extend(actions or [leaf])
-        return rows
+        return [row for table in self.tables for row in reported_rows(table)]
 
     def rows(self) -> list[Node]:
         """What the results report on, in order: the leaves, or the actions of a table with

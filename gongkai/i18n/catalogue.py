@@ -67,7 +67,7 @@ UI: dict[str, dict[str, str]] = {
     "frequency": {"zh-TW": "頻率", "en": "Frequency"},
     "item": {"zh-TW": "項目", "en": "Item"},
     "level": {"zh-TW": "第{n}層", "en": "Level {n}"},
-    "body_caption": {"zh-TW": "{title}（共{count}項）", "en": "{title} ({count} items)"},
+    "body_caption": {"zh-TW": "{title}（共{count}項）", "en": "{title} ({count} in all)"},
     "status": {"zh-TW": "執行狀態", "en": "Status"},
     "result": {"zh-TW": "執行成效", "en": "Result"},
     "measured": {"zh-TW": "實際值", "en": "Measured"},

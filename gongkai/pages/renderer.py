@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from gongkai.data import table_rows
 from gongkai.data.changes import action_marker, changed_value, detail_label
-from gongkai.data.model import STATUSES
+from gongkai.data.model import STATUSES, reported_rows
 from gongkai.data.status_summary import by_top_item, overall, percent
 from gongkai.data.tables import Column, Table
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
@@ -115,6 +115,7 @@ class Renderer:
             leaf_value=table_rows.leaf_value,
             action_value=table_rows.action_value,
             numbered=table_rows.numbered,
+            reported_rows=reported_rows,
             has_note_column=lambda table: any(c.field == "note" for c in table.columns()),
             view_column=self._view_column,
             heading_of=lambda kind: SECTION_HEADINGS[kind],
