@@ -51,7 +51,8 @@ class Table:
 
     @property
     def heading(self) -> Any:
-        return self.settings.get("heading")
+        """The table's own sub-heading; a body of one table has none (its heading is the section's)."""
+        return self.settings.get("heading") if self.path else None
 
     @property
     def rows_are_actions(self) -> bool:
