@@ -75,3 +75,36 @@ def test_a_stems_list_longer_than_the_stems_is_refused_by_check(minimal_plans):
     problem = report.problems[0]
     assert problem.field == "sections[0].list_style" and problem.line == 5
     assert "甲 to 癸" in problem.summary.en and "甲到癸" in problem.summary.zh
+
+
+def test_a_body_of_one_table_has_its_heading_once(minimal_plans):
+    path = minimal_plans / "sample-office" / "114" / "plan.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - kind: body\n", "  - kind: body\n    heading: 執行策略方法\n"), encoding="utf-8")
+    agency, plan = _plan(minimal_plans)
+    body = render_plan(renderer("zh-TW"), agency, plan, []).body
+    assert body.count("執行策略方法 {#") == 1 and body.count("{#sec-body}") == 1
+
+
+def test_a_period_the_plan_words_is_shown_once_as_written(minimal_plans):
+    path = minimal_plans / "sample-office" / "114" / "plan.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - kind: body\n", (
+        "  - kind: period\n    start: 2025-01\n    end: 2025-12\n"
+        "    text: 本計畫實施期間於民國114年1月起至114年12月止。\n  - kind: body\n")), encoding="utf-8")
+    agency, plan = _plan(minimal_plans)
+    soup = BeautifulSoup(render_plan(renderer("zh-TW"), agency, plan, []).body, "html.parser")
+    assert "本計畫實施期間於民國114年1月起至114年12月止。" in soup.get_text()
+    assert not soup.select(".gk-period") and "民國114年1月至民國114年12月" not in soup.get_text()
+
+
+def test_a_deadline_as_written_is_the_words_in_chinese_and_their_meaning_in_english(minimal_plans):
+    path = minimal_plans / "sample-office" / "114" / "plan.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "deadline: ongoing", "deadline: {as_written: 持續辦理。, ongoing: true}"), encoding="utf-8")
+    agency, plan = _plan(minimal_plans)
+    cells = {}
+    for lang in ("zh-TW", "en"):
+        soup = BeautifulSoup(render_plan(renderer(lang), agency, plan, []).body, "html.parser")
+        cells[lang] = soup.select_one("table.gk-body-table td.gk-col-deadline .gk-value")
+    assert cells["zh-TW"].get_text() == "持續辦理。"
+    assert cells["en"].get_text() == "Ongoing" and not cells["en"].select('[lang="zh-Hant-TW"]')
