@@ -289,3 +289,29 @@ def test_english_page_has_english_headers_and_no_untranslated_text(shapes_site, 
         head = "".join(text for text, _ in header(table))
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in head), head
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in table.caption.get_text()), table.caption
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_each_shapes_downloads_lay_out_its_tables_with_the_declared_columns(shapes_site, agency):
+    """The ODT and the ODS's sheets after the first hold each body table with the page's headers, in order;
+    the CSV keeps the open-data columns, with a row per reported action where the results report on actions."""
+    import csv
+    import io
+
+    from odf.opendocument import load
+    from odf.table import Table, TableCell, TableHeaderRows
+
+    folder = shapes_site / "plans" / agency / str(YEAR) / "downloads"
+    on_page = [[th.get_text(strip=True) for th in table.select("thead th")]
+               for table in body_tables(page(shapes_site, agency, "zh-TW"))]
+    odt = load(str(folder / f"{agency}-{YEAR}-plan.odt"))
+    ods = load(str(folder / f"{agency}-{YEAR}-plan.ods"))
+    for document, tables in ((odt, odt.text.getElementsByType(Table)[:len(on_page)]),
+                             (ods, ods.spreadsheet.getElementsByType(Table)[1:])):
+        headers = [[str(c) for c in t.getElementsByType(TableHeaderRows)[0].getElementsByType(TableCell)]
+                   for t in tables]
+        assert headers == on_page, document.mimetype
+    results = folder / f"{agency}-{YEAR}-results.csv"
+    rows = list(csv.DictReader(io.StringIO(results.read_text(encoding="utf-8-sig"))))
+    shown = page(shapes_site, agency, "zh-TW", results=True).select("td.gk-col-status")
+    assert len(rows) == len(shown)
