@@ -51,7 +51,8 @@ class Table:
 
     @property
     def heading(self) -> Any:
-        return self.settings.get("heading")
+        """The table's own sub-heading; a body of one table has only its section's heading, not a second one."""
+        return self.settings.get("heading") if self.path else None
 
     @property
     def rows_are_actions(self) -> bool:
@@ -77,6 +78,11 @@ class Table:
 
     def action_style(self, leaf_depth: int) -> str:
         return self.settings.get("numbering", {}).get("actions") or level_style(leaf_depth + 1)
+
+    def outcome_style(self, leaf: Any) -> str:
+        """The numbering of a leaf's expected outcomes: the leaf's own, the table's, or 1."""
+        return (leaf.data.get("numbering", {}).get("outcomes")
+                or self.settings.get("numbering", {}).get("outcomes") or "1.")
 
     def columns(self) -> list[Column]:
         declared = self.settings.get("columns")
