@@ -110,10 +110,10 @@ class Table:
         """The table column after the last that shows items."""
         return self.column_of(self.depth) + 1
 
-    @property
-    def outcome_style(self) -> str:
-        """The numbering of a cell's several expected outcomes."""
-        return str(self.settings.get("numbering", {}).get("outcomes", "1."))
+    def outcome_style(self, leaf: Any) -> str:
+        """The numbering of a leaf's expected outcomes: the leaf's own, the table's, or 1."""
+        return (leaf.data.get("numbering", {}).get("outcomes")
+                or self.settings.get("numbering", {}).get("outcomes") or "1.")
 
     def columns(self) -> list[Column]:
         return self._columns
