@@ -161,8 +161,9 @@ MARKERS = {
     # 一、 （一） 1、 （1） for the four levels, 甲、 for the actions; a leaf at level 3 (2、) spans level 4.
     "indicator-office": ["一、", "（一）", "1、", "（1）", "甲、", "乙、", "（2）", "2、", "（二）", "1、", "（1）",
                          "二、", "（一）", "1、", "（1）", "（2）", "甲、", "乙、"],
-    # Each action is a row of its own, numbered 1. after its method.
-    "action-rows-office": ["一、", "(一)", "1.", "2.", "(二)", "1.", "二、", "(一)", "1.", "2."],
+    # Each action is a row of its own, numbered 1. after its method; a method's only action has no number,
+    # as a list of one has none.
+    "action-rows-office": ["一、", "(一)", "1.", "2.", "(二)", "二、", "(一)", "1.", "2."],
     # An unnumbered lead sentence ("辦理下列訓練：") before the actions 1–3: they keep their numbers.
     "spanned-header-office": ["一、", "(一)", "(二)", "1.", "2.", "3.", "二、", "(一)", "1.", "2."],
     # Each table numbers its items from 1 again.
