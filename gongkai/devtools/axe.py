@@ -45,6 +45,15 @@ def site_paths(site_dir: Path) -> list[str]:
     return paths
 
 
+# The pages for an address with no page, which no sitemap lists, in each language.
+NOT_FOUND_PAGES = ["404.html", "en/404.html"]
+
+
+def audited_paths(site_dir: Path) -> list[str]:
+    """What the accessibility check visits: every page of the sitemaps, and the site's "page not found" pages."""
+    return site_paths(site_dir) + [path for path in NOT_FOUND_PAGES if (site_dir / path).is_file()]
+
+
 @contextmanager
 def browser(chromium: str = "/usr/bin/chromium"):
     from playwright.sync_api import sync_playwright
@@ -62,7 +71,7 @@ def audit(site_dir: Path, axe_script: Path, paths: list[str] | None = None, chro
 
     `chromium` is a browser already running, e.g. a test session's: Playwright's synchronous API cannot start
     a second time inside a process where it is running, so a caller that has one passes it in."""
-    paths = site_paths(site_dir) if paths is None else paths
+    paths = audited_paths(site_dir) if paths is None else paths
     with serve(site_dir) as base:
         if chromium is not None:
             return _audit_pages(chromium, base, axe_script, paths)

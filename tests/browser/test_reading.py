@@ -99,15 +99,16 @@ def _menu_links_that_take_focus(page) -> int:
         .filter(e => { e.focus(); return document.activeElement === e; }).length""")
 
 
-@pytest.mark.parametrize("path", ["", "en/guide/"])
-@pytest.mark.parametrize("window, size, scale", [WINDOWS[0], WINDOWS[3]], ids=[WINDOWS[0][0], WINDOWS[3][0]])
+@pytest.mark.parametrize("path", ["", "en/guide/", EXAMPLE + "results/", "en/status/", "404.html"])
+@pytest.mark.parametrize("window, size, scale", [WINDOWS[0], WINDOWS[1], WINDOWS[3]],
+                         ids=[WINDOWS[0][0], WINDOWS[1][0], WINDOWS[3][0]])
 def test_the_menu_opens_and_closes_by_keyboard(chromium, base_url, path, window, size, scale):
     context = _context(chromium, size, scale)
     page = context.new_page()
     page.goto(base_url + path)
     assert _menu_links_that_take_focus(page) == 0, "the closed menu's links take focus"
     page.evaluate("document.activeElement.blur()")
-    button = page.get_by_role("button", name="選單" if not path.startswith("en/") else "Menu", exact=True)
+    button = page.get_by_role("button", name="Menu" if path.startswith("en/") else "選單", exact=True)
     assert button.evaluate("e => e.localName") == "button"
     assert button.get_attribute("aria-expanded") == "false"
     # Reached by Tab, opened with Enter: focus goes to the menu's first link, which is on screen.
