@@ -279,6 +279,13 @@ def test_every_page_carries_the_government_metadata(site):
         assert re.fullmatch(r"\d{3}", meta["Category.Theme"]) and re.fullmatch(r"[A-Z]\d{2}", meta["Category.Service"])
 
 
+def test_every_pages_metadata_names_the_publisher_its_footer_names(site):
+    for page in _pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        publisher = soup.find("meta", attrs={"name": "DC.Publisher"})["content"]
+        assert publisher == soup.select_one(".gk-footer__name").get_text(strip=True), page
+
+
 def test_metadata_date_is_the_date_of_the_data_not_of_the_build(site, portal):
     plan = portal.agencies["nantou-social-affairs-bureau"].plans[95]
     soup = html(site, "plans/nantou-social-affairs-bureau/95")

@@ -16,13 +16,13 @@ def _built_site(site: Path, marker: str) -> Path:
 
 
 def a11y(args: argparse.Namespace) -> int:
-    from gongkai.devtools.axe import audit, format_report, site_paths
+    from gongkai.devtools.axe import audit, audited_paths, format_report
 
     site = _built_site(args.site, "sitemap.xml")
     axe = project_root() / "node_modules" / "axe-core" / "axe.min.js"
     if not axe.is_file():
         fail_usage(Bilingual("找不到 axe-core，請執行 npm ci。", "axe-core is missing; run npm ci."))
-    paths = site_paths(site)
+    paths = audited_paths(site)
     findings = audit(site, axe, paths)
     print(format_report(findings, len(paths)))
     return EXIT_FAILED if findings else EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from gongkai.data.model import Portal
+from gongkai.data.model import Agency, Portal
 from gongkai.data.settings import Settings
 
 RIGHTS = {
@@ -14,8 +14,18 @@ RIGHTS = {
 }
 
 
-def publisher(settings: Settings, portal: Portal) -> tuple[Any, str]:
-    """The publisher's name and agency code: from portal.yml, or the only agency of the portal."""
+def speaks_for_itself(settings: Settings, agency: Agency) -> bool:
+    """Whether a real agency's pages name the agency itself as their publisher, in the footer and in the page
+    metadata: portal.yml's publisher is made up (`fictional: true`), and must never be said to publish a real
+    agency's plans."""
+    return not agency.fictional and bool(settings.publisher and settings.publisher.get("fictional"))
+
+
+def publisher(settings: Settings, portal: Portal, agency: Agency | None = None) -> tuple[Any, str]:
+    """The publisher's name and agency code: from portal.yml, or the only agency of the portal; on the pages of
+    `agency`, the agency itself when it speaks for itself."""
+    if agency is not None and speaks_for_itself(settings, agency):
+        return agency.name, agency.data.get("code", "")
     if settings.publisher:
         return settings.publisher["name"], settings.publisher.get("code", "")
     if len(portal.agencies) == 1:

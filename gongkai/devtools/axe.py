@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gongkai.devtools.loopback import serve
 
@@ -44,6 +45,15 @@ def site_paths(site_dir: Path) -> list[str]:
     return paths
 
 
+# The pages for an address with no page, which no sitemap lists, in each language.
+NOT_FOUND_PAGES = ["404.html", "en/404.html"]
+
+
+def audited_paths(site_dir: Path) -> list[str]:
+    """What the accessibility check visits: every page of the sitemaps, and the site's "page not found" pages."""
+    return site_paths(site_dir) + [path for path in NOT_FOUND_PAGES if (site_dir / path).is_file()]
+
+
 @contextmanager
 def browser(chromium: str = "/usr/bin/chromium"):
     from playwright.sync_api import sync_playwright
@@ -56,21 +66,31 @@ def browser(chromium: str = "/usr/bin/chromium"):
             instance.close()
 
 
-def audit(site_dir: Path, axe_script: Path, paths: list[str] | None = None) -> list[Finding]:
-    """Run axe on every page at every viewport and return every violation found."""
-    paths = site_paths(site_dir) if paths is None else paths
+def audit(site_dir: Path, axe_script: Path, paths: list[str] | None = None, chromium: Any = None) -> list[Finding]:
+    """Run axe on every page at every viewport and return every violation found.
+
+    `chromium` is a browser already running, e.g. a test session's: Playwright's synchronous API cannot start
+    a second time inside a process where it is running, so a caller that has one passes it in."""
+    paths = audited_paths(site_dir) if paths is None else paths
+    with serve(site_dir) as base:
+        if chromium is not None:
+            return _audit_pages(chromium, base, axe_script, paths)
+        with browser() as own:
+            return _audit_pages(own, base, axe_script, paths)
+
+
+def _audit_pages(chromium: Any, base: str, axe_script: Path, paths: list[str]) -> list[Finding]:
     findings: list[Finding] = []
-    with serve(site_dir) as base, browser() as chromium:
-        for viewport, size in VIEWPORTS.items():
-            # axe is added as an inline script, which the pages' Content-Security-Policy would refuse.
-            context = chromium.new_context(viewport=size, bypass_csp=True)
-            page = context.new_page()
-            for path in paths:
-                page.goto(base + path)
-                page.add_script_tag(path=str(axe_script))
-                result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", RULE_TAGS)
-                findings.extend(_findings(path, viewport, result))
-            context.close()
+    for viewport, size in VIEWPORTS.items():
+        # axe is added as an inline script, which the pages' Content-Security-Policy would refuse.
+        context = chromium.new_context(viewport=size, bypass_csp=True)
+        page = context.new_page()
+        for path in paths:
+            page.goto(base + path)
+            page.add_script_tag(path=str(axe_script))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", RULE_TAGS)
+            findings.extend(_findings(path, viewport, result))
+        context.close()
     return findings
 
 

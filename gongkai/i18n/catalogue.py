@@ -480,6 +480,9 @@ UI.update({
     "state_late_incomplete": {"zh-TW": "不完整（{n}／{m}項已填報），期限為{date}",
                               "en": "incomplete ({n} of {m} reported); due by {date}"},
     "state_exempt": {"zh-TW": "{reason}", "en": "{reason}"},
-    "state_history": {"zh-TW": "本站最新為{year}計畫，不以今年度期限判斷", "en": "newest plan here is of {year}; not judged by this year's deadline"},
+    "judged_by": {"zh-TW": "判斷依據", "en": "Judged by"},
+    "rule_current": {"zh-TW": "今年度期限：{date}", "en": "This year's deadline: {date}"},
+    "rule_history": {"zh-TW": "歷年資料：本站最新為{year}計畫，不以今年度期限判斷",
+                     "en": "Past years only: the newest plan here is of {year}; not judged by this year's deadline"},
     "status_caption": {"zh-TW": "各機關公開狀態", "en": "Reporting status of each agency"},
 })

@@ -7,6 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from gongkai.data.model import Agency, Portal
+from gongkai.data.portal_facts import speaks_for_itself
 from gongkai.data.settings import Settings
 from gongkai.i18n.catalogue import ui
 from gongkai.pages.renderer import Renderer
@@ -17,8 +18,9 @@ CONTACT_FIELDS = ("address", "phone", "fax", "email", "service_hours")
 
 
 def own_footer(settings: Settings, agency: Agency) -> bool:
-    """Whether a real agency's pages show its own details in the footer: the portal's publisher is made up."""
-    return not agency.fictional and bool(settings.publisher and settings.publisher.get("fictional"))
+    """Whether a real agency's pages show its own details in the footer: the portal's publisher is made up. The
+    page metadata names the same publisher (metadata.dublin_core)."""
+    return speaks_for_itself(settings, agency)
 
 
 def contact_source(settings: Settings, portal: Portal, agency: Agency | None = None) -> dict[str, Any] | None:

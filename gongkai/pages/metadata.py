@@ -44,10 +44,14 @@ META_NAMES = ("DC.Title", "DC.Creator", "DC.Subject", "DC.Description", "DC.Cont
 def dublin_core(facts: PageFacts, portal: Portal, settings: Settings, lang: str,
                 extra_keywords: tuple[str, ...] | list[str] = ()) -> dict[str, str]:
     """The <meta> name → content pairs of one page."""
-    name, publisher_code = publisher(settings, portal)
+    # The publisher the footer names: on a real agency's pages under a made-up portal publisher, the agency itself.
+    name, publisher_code = publisher(settings, portal, facts.agency)
     publisher_name = text.plain(name, lang) if name else ""
+    # The agency code: the page's agency's, else its publisher's, else (an agency that gives none, under a made-up
+    # publisher) the portal's, as every page must carry one.
+    portal_code = publisher(settings, portal)[1]
     creator = text.plain(facts.agency.name, lang) if facts.agency else publisher_name
-    identifier = (facts.agency.data.get("code") if facts.agency else None) or publisher_code
+    identifier = (facts.agency.data.get("code") if facts.agency else None) or publisher_code or portal_code
     contributor = text.plain(facts.agency.data["parent"], lang) if facts.agency and "parent" in facts.agency.data \
         else publisher_name
     first, last = facts.first_year, facts.last_year

@@ -43,14 +43,24 @@ def statement(req: Requirement, lang: str) -> Statement:
         return Statement(state, "state_plan_met", {"date": req.published}) if req.published else Statement(state)
     if state == "exempt" and req.exempt is not None:
         return Statement(state, "state_exempt", {"reason": req.exempt.get(lang) or req.exempt[DEFAULT.code]})
-    if state == "history" and req.newest is not None:
-        return Statement(state, "state_history", {"year": dates.year_label(req.newest, lang)})
+    if state == "history":
+        return Statement(state)  # the row's rule (rule()) says why
     if state == "late":
         return Statement(state, "state_late_incomplete", {"date": req.due, **counts}) if req.published \
             else Statement(state, "state_late_missing", {"date": req.due})
     if state == "incomplete":
         return Statement(state, "state_incomplete", {"date": req.due, **counts})
     return Statement(state, "state_due", {"date": req.due})
+
+
+def rule(reqs: list[Requirement]) -> Statement:
+    """The rule an agency's row is judged by: this year's deadline (the supervising body's: from the day after it,
+    this year's plan must be out and last year's results out and complete), or, for an agency whose newest plan
+    here is older than last year's, its past plans only, not judged as late. `state` is "current" or "history"."""
+    first = reqs[0]
+    if first.history and first.newest is not None:
+        return Statement("history", "rule_history", {"year": first.newest})
+    return Statement("current", "rule_current", {"date": first.due})
 
 
 def requirement_sentence(req: Requirement, lang: str) -> str:
@@ -73,7 +83,14 @@ def render_status_page(r: Renderer, manifest: dict[str, Any], bulk: Download, on
                        facts: PageFacts) -> Page:
     """The page at status/: the rule, the day judged, the table, and the whole data set's files."""
     month, day = parse_deadline(manifest["rules"]["deadline"])
+    assessed = assess_all(manifest, on)
+    rules = {}
+    for agency_id, reqs in assessed.items():
+        said = rule(reqs)
+        values = {**said.values, "year": dates.year_label(said.values["year"], r.lang)} if "year" in said.values \
+            else said.values
+        rules[agency_id] = Statement(said.state, said.key, values)
     return r.page(PATH, "status.md", ui("reporting_status", r.lang), facts, manifest=manifest,
-                  assessed=assess_all(manifest, on), on=on, this_year=dates.roc_year(on.year),
+                  assessed=assessed, rules=rules, on=on, this_year=dates.roc_year(on.year),
                   deadline=dates.format_month_day(month, day, r.lang), bulk=bulk,
                   manifest_path=MANIFEST_PATH, schema_path=SCHEMA_PATH)

@@ -3,8 +3,8 @@
 - Every Tab stop of the home, plan and results pages, at phone, tablet and desktop widths and at 200% zoom,
   is visible when it has focus: a box of its own inside the window, not covered, with an outline.
 - The menu opens and closes with its button, by keyboard; while closed, nothing in it takes focus.
-- The plan, results, home, status and data-model tables never scroll sideways at 320 px: their rows
-  become blocks that keep each value's column name.
+- The plan, results, home, status and data-model tables never scroll sideways, from 320 px to a desktop: below
+  880 px their rows become blocks that keep each value's column name; wider, each column keeps to its share.
 - The results chart's words are at least as large as the text around it at 320 px.
 """
 
@@ -21,7 +21,11 @@ WINDOWS = [
     ("desktop-1280-zoom-200", {"width": 640, "height": 450}, 2),
 ]
 EXAMPLE = "plans/example-district-office/114/"
-KEYBOARD_PAGES = ["", EXAMPLE, EXAMPLE + "results/", "en/" + EXAMPLE + "results/"]
+# Every kind of page, in both languages: home, an agency, plans (a table body and an old one), results, status,
+# the data model, and a page for an address that has none.
+KEYBOARD_PAGES = [prefix + path for prefix in ("", "en/")
+                  for path in ("", "plans/example-district-office/", EXAMPLE, "plans/nantou-social-affairs-bureau/95/",
+                               EXAMPLE + "results/", "status/", "data-model/", "404.html")]
 MAX_TAB_STOPS = 400
 
 # What the focused element shows: its box after it is scrolled into view, whether that box is inside the
@@ -95,15 +99,16 @@ def _menu_links_that_take_focus(page) -> int:
         .filter(e => { e.focus(); return document.activeElement === e; }).length""")
 
 
-@pytest.mark.parametrize("path", ["", "en/guide/"])
-@pytest.mark.parametrize("window, size, scale", [WINDOWS[0], WINDOWS[3]], ids=[WINDOWS[0][0], WINDOWS[3][0]])
+@pytest.mark.parametrize("path", ["", "en/guide/", EXAMPLE + "results/", "en/status/", "404.html"])
+@pytest.mark.parametrize("window, size, scale", [WINDOWS[0], WINDOWS[1], WINDOWS[3]],
+                         ids=[WINDOWS[0][0], WINDOWS[1][0], WINDOWS[3][0]])
 def test_the_menu_opens_and_closes_by_keyboard(chromium, base_url, path, window, size, scale):
     context = _context(chromium, size, scale)
     page = context.new_page()
     page.goto(base_url + path)
     assert _menu_links_that_take_focus(page) == 0, "the closed menu's links take focus"
     page.evaluate("document.activeElement.blur()")
-    button = page.get_by_role("button", name="選單" if not path.startswith("en/") else "Menu", exact=True)
+    button = page.get_by_role("button", name="Menu" if path.startswith("en/") else "選單", exact=True)
     assert button.evaluate("e => e.localName") == "button"
     assert button.get_attribute("aria-expanded") == "false"
     # Reached by Tab, opened with Enter: focus goes to the menu's first link, which is on screen.
@@ -163,8 +168,10 @@ def table_pages(all_paths) -> list[str]:
     return TABLE_PAGES + plans
 
 
-@pytest.mark.parametrize("width", [320, 768])
-def test_tables_never_scroll_sideways_on_a_phone(chromium, base_url, table_pages, width):
+# A phone, a tablet, either side of the cards' breakpoint (a box of 880 px), a window too narrow for the side
+# menu (below 1220 px), and desktops with the menu, whose content box is about 940 px whatever the window.
+@pytest.mark.parametrize("width", [320, 768, 850, 913, 1030, 1280, 1440])
+def test_tables_never_scroll_sideways_at_any_width(chromium, base_url, table_pages, width):
     context = _context(chromium, {"width": width, "height": 700})
     page = context.new_page()
     wide = []
@@ -193,6 +200,9 @@ def test_a_table_row_on_a_phone_keeps_its_item_and_column_names(chromium, base_u
     # The item's group and the item come first, then its status, then the other columns by name.
     assert cells[0][1].startswith("一、") and cells[1][1].startswith("(一)"), cells
     assert cells[2][0].startswith("執行狀態") and "已完成" in cells[2][1], cells
+    # The status stands on the line of its name: one line, as high as the text.
+    status = page.locator("table.gk-body-table tbody tr td.gk-col-status").first
+    assert status.evaluate("c => c.getClientRects()[0].height < 2 * parseFloat(getComputedStyle(c).lineHeight)")
     assert [name for name, _ in cells[3:]] == ["執行成效"], cells
     page.goto(base_url)
     cells = page.locator("table.gk-agencies tbody tr").first.evaluate(shown)
@@ -200,10 +210,24 @@ def test_a_table_row_on_a_phone_keeps_its_item_and_column_names(chromium, base_u
     context.close()
 
 
-def test_wide_screens_keep_the_real_tables(page, base_url):
-    page.goto(base_url + EXAMPLE + "results/")
+@pytest.mark.parametrize("path", [EXAMPLE + "results/", EXAMPLE, "en/" + EXAMPLE])
+def test_wide_screens_keep_the_real_tables(page, base_url, path):
+    page.goto(base_url + path)
     assert page.evaluate("getComputedStyle(document.querySelector('table.gk-body-table')).display") == "table"
     assert page.evaluate("getComputedStyle(document.querySelector('table.gk-body-table td')).display") == "table-cell"
+
+
+def test_lists_in_table_cells_start_at_the_cells_edge(chromium, base_url):
+    context = _context(chromium, {"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + EXAMPLE)
+    # How far each list item in a cell starts from the cell's text edge: the theme's list indent would add 20 px.
+    offsets = page.evaluate("""() => [...document.querySelectorAll('table.gk-body-table td li')].map(li => {
+        const cell = li.closest('td'), s = getComputedStyle(cell);
+        return li.getBoundingClientRect().left - cell.getBoundingClientRect().left - parseFloat(s.paddingLeft)
+            - parseFloat(s.borderLeftWidth); })""")
+    context.close()
+    assert offsets and max(offsets) < 1, offsets
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

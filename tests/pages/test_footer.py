@@ -41,3 +41,12 @@ def test_a_real_agencys_pages_never_show_a_fictional_publisher(minimal_plans):
 def test_footer_links_name_every_policy_page():
     assert [link["path"] for link in policy_links("zh-TW")] == [
         "privacy/", "security/", "open-data/", "accessibility/", "site-map/"]
+
+
+def test_an_agency_without_contact_details_shows_its_name_and_no_empty_list(minimal_plans):
+    portal, _ = load_portal(minimal_plans)
+    agency = next(iter(portal.agencies.values()))
+    footer = str(contact_html(Settings(), portal, renderer("zh-TW"), agency))
+    assert "範例事務所" in footer and "<dl" not in footer
+    footer = str(contact_html(Settings(publisher={"name": "發布機關", "phone": "(02)0000-0000"}), portal, renderer("zh-TW")))
+    assert "<dl" in footer and "(02)0000-0000" in footer

@@ -32,3 +32,19 @@ def test_every_field_is_given_when_the_data_has_it(minimal_plans):
     assert [name for name in REQUIRED if not fields.get(name)] == []
     assert fields["DC.Identifier"] == "A12345" and fields["DC.Language"] == "英文"
     assert fields["Keywords"].split(",")[:2] == ["k", "single window"]
+
+
+def test_a_real_agencys_pages_name_the_publisher_their_footer_names(minimal_plans):
+    agency_file = minimal_plans / "sample-office" / "agency.yml"
+    agency_file.write_text(agency_file.read_text(encoding="utf-8").replace("fictional: true\n", ""), encoding="utf-8")
+    portal, _ = load_portal(minimal_plans)
+    agency = portal.agencies["sample-office"]
+    facts = plan_facts(agency, agency.plans[114], "zh-TW", "標題", "說明", "/", datetime.date(2025, 2, 1))
+    made_up = Settings(publisher={"name": "示範發布機關（示範資料）", "code": "EXAMPLE00", "fictional": True})
+    fields = dublin_core(facts, portal, made_up, "zh-TW")
+    assert fields["DC.Publisher"] == "範例事務所"
+    assert "示範發布機關" not in "".join(fields.values())
+    # The portal's own pages, and every page under a real publisher, name portal.yml's publisher.
+    assert dublin_core(PageFacts(title="T", description="D", updated=None), portal, made_up, "zh-TW")[
+        "DC.Publisher"] == "示範發布機關（示範資料）"
+    assert dublin_core(facts, portal, Settings(publisher={"name": "發布機關"}), "zh-TW")["DC.Publisher"] == "發布機關"

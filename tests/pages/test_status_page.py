@@ -28,9 +28,18 @@ def _page(lang: str, on: datetime.date | None = None, settings_file=None):
     return site, BeautifulSoup(page.body, "html.parser")
 
 
+def _row(soup: BeautifulSoup, agency_text: str):
+    return next(r for r in soup.select("table.gk-reporting tbody tr") if agency_text in r.th.get_text())
+
+
 def _cells(soup: BeautifulSoup, agency_text: str) -> list[str]:
-    row = next(r for r in soup.select("table.gk-reporting tbody tr") if agency_text in r.th.get_text())
-    return [td.get_text(" ", strip=True) for td in row.find_all("td")]
+    """The row's two requirements, as read."""
+    return [td.get_text(" ", strip=True) for td in _row(soup, agency_text).find_all("td") if "gk-rule" not in td.get("class", [])]
+
+
+def _rule(soup: BeautifulSoup, agency_text: str) -> str:
+    """The rule the row says it is judged by."""
+    return _row(soup, agency_text).select_one("td.gk-rule").get_text(" ", strip=True)
 
 
 def _settings(tmp_path, deadline="01-31"):
@@ -96,12 +105,35 @@ def test_a_deadline_that_is_not_a_day_of_every_year_is_a_clear_problem(tmp_path)
 
 def test_agencies_with_only_past_years_plans_are_history_with_the_rule_said():
     _, soup = _page("zh-TW", datetime.date(2026, 11, 29))
-    assert _cells(soup, "南投縣政府社會局") == ["◌ 歷年資料 ： 本站最新為95年計畫，不以今年度期限判斷"] * 2
+    assert _cells(soup, "南投縣政府社會局") == ["◌ 歷年資料"] * 2
+    assert _rule(soup, "南投縣政府社會局") == "歷年資料：本站最新為95年計畫，不以今年度期限判斷"
     # The agency whose newest plan is last year's is still judged by this year's deadline.
     assert _cells(soup, "嘉義榮民服務處")[0].startswith("⚠ 逾期")
+    assert _rule(soup, "嘉義榮民服務處") == "今年度期限： 民國115年1月31日"
     assert "不以今年度的期限判斷" in soup.get_text()
     _, soup = _page("en", datetime.date(2026, 11, 29))
-    assert _cells(soup, "Social Affairs Bureau, Nantou")[0].startswith("◌ Past years only : newest plan here is of 2006")
+    assert _rule(soup, "Social Affairs Bureau, Nantou").startswith("Past years only: the newest plan here is of 2006")
+
+
+def test_every_row_says_the_rule_it_is_judged_by_which_follows_the_supervisors_rule():
+    """From the day after the deadline (1 February), this year's plan must be out and last year's results out and
+    complete; an agency whose newest plan here is older than last year's is history. A year on, the agency whose
+    newest plan is of 114 becomes history too."""
+    for on, history in ((datetime.date(2026, 2, 1), {"高雄市兵役處", "宜蘭縣羅東鎮戶政事務所", "南投縣政府社會局",
+                                                      "臺南市玉井區公所"}),
+                        (datetime.date(2027, 2, 1), {"高雄市兵役處", "宜蘭縣羅東鎮戶政事務所", "南投縣政府社會局",
+                                                      "臺南市玉井區公所", "嘉義榮民服務處"})):
+        _, soup = _page("zh-TW", on)
+        header = [th.get_text(strip=True) for th in soup.select("table.gk-reporting thead th")]
+        assert header[1] == "判斷依據"
+        rows = {r.th.a.get_text(): r.select_one("td.gk-rule").get_text(strip=True) for r in soup.select("table.gk-reporting tbody tr")}
+        assert {name for name, said in rows.items() if said.startswith("歷年資料")} == history, on
+        assert all(said.startswith("今年度期限") for name, said in rows.items() if name not in history), on
+    # On 31 January nothing is late yet; on 1 February the missing and incomplete are.
+    _, soup = _page("zh-TW", datetime.date(2026, 1, 31))
+    assert "逾期" not in soup.select_one("table.gk-reporting").get_text()
+    _, soup = _page("zh-TW", datetime.date(2026, 2, 1))
+    assert _cells(soup, "示範區公所")[1].startswith("⚠ 逾期")
 
 
 def test_status_page_is_in_the_navigation():
