@@ -41,9 +41,9 @@ def seed_rows() -> list[list[str]]:
 def test_the_table_has_the_document_header_once_with_one_header_over_two_levels():
     header = [words(cell) for cell in seed_rows()[0]]
     assert header == ["實施要項", "執行項目", "具體作法", "預期目標", "承辦單位"]
-    # The document's 執行項目 cell holds two levels of items, "服務流程：" and "1.服務流程便捷性": one header spans both.
+    # The document's 執行項目 cell holds two levels of items, "服務流程：" above "1.服務流程便捷性": one column holds both.
     assert MARK.findall(seed_rows()[1][1]) == ["1."] and words(seed_rows()[1][1]).startswith("服務流程：")
-    assert header_rows(plan_page(*PAGE)) == [header[:2] + [""] + header[2:]]
+    assert header_rows(plan_page(*PAGE)) == [header]
 
 
 def test_the_table_adds_no_column_nor_line_the_document_does_not_have():
@@ -61,16 +61,18 @@ def test_the_numbers_are_those_of_the_document_in_its_order():
 
 def test_each_cell_of_the_first_rows_reads_as_the_document():
     table = plan_page(*PAGE).select_one("table.gk-body-table")
-    first = table.select_one("tbody tr")
-    cells = [words(c.get_text()) for c in first.find_all(["th", "td"])]
+    first, second = table.select("tbody tr")[:2]
+    cells = [[words(c.get_text()) for c in row.find_all(["th", "td"])] for row in (first, second)]
     seed = seed_rows()[1]
-    assert cells[0] == words(seed[0])
-    assert cells[1] + cells[2] == words(seed[1]).replace("：", "")
-    assert cells[3:] == [words(c) for c in seed[2:]]
+    assert cells[0][0] == words(seed[0])
+    # The upper level stands as a row of its own, above its first item in the same column.
+    assert "gk-group-row" in first["class"]
+    assert cells[0][1] + cells[1][0] == words(seed[1]).replace("：", "")
+    assert cells[1][1:] == [words(c) for c in seed[2:]]
 
 
 def test_the_english_page_has_the_same_table_in_english():
     page = plan_page(*PAGE, "en")
-    assert header_rows(page) == [["Main item", "Implementation item", "", "Specific actions", "Expected outcomes",
+    assert header_rows(page) == [["Main item", "Implementation item", "Specific actions", "Expected outcomes",
                                   "Responsible unit"]]
     assert len(markers(page)) == len(markers(plan_page(*PAGE)))
