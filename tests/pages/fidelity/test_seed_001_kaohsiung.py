@@ -5,7 +5,7 @@ the plan's YAML."""
 import re
 
 import pytest
-from bs4 import NavigableString, Tag
+from bs4 import NavigableString
 from fidelity import header_rows, markers, plan_page, seed_text, words
 
 AGENCY, YEAR = "kaohsiung-military-service-office", 113
@@ -25,14 +25,10 @@ def page():
 
 
 def _top_level(page) -> list[str]:
-    """The page's top-level clauses in order: the sections' headings and the clauses without one."""
-    out = []
-    for node in page.children:
-        if isinstance(node, NavigableString):
-            out += re.findall(r"^## (.+?) \{#", str(node), re.M)
-        elif isinstance(node, Tag) and "gk-clause" in node.get("class", []):
-            out.append(words(node.get_text()))
-    return out
+    """The page's top-level clauses in order: its second-level headings, a clause without a heading of its own
+    words."""
+    return [words(h) for node in page.children if isinstance(node, NavigableString)
+            for h in re.findall(r"^## (.+?) \{#", str(node), re.M)]
 
 
 def test_the_header_row_is_the_documents(page):
