@@ -16,6 +16,7 @@ from gongkai.publish.shards import ShardError, parse_shard
 
 __all__ = ["parse_shard"]
 
+# Beside the data folder (plans/), so that each portal has its own.
 CACHE = Path(".gongkai-cache") / "build"
 
 
@@ -57,7 +58,7 @@ def build_in_parts(args: argparse.Namespace, project: Project, plans: Path, targ
         return
     started = time.perf_counter()
     outcome = build_parallel(root, plans, project.portal, target, jobs=jobs_of(args),
-                             cache=None if args.no_cache else root / CACHE, preview=args.preview)
+                             cache=None if args.no_cache else plans.parent / CACHE, preview=args.preview)
     print(f"重新建置 {len(outcome.built)} 個機關、沿用 {len(outcome.reused)} 個，{outcome.processes} 個程序，"
           f"{time.perf_counter() - started:.1f} 秒。 / Built {len(outcome.built)} agencies, reused "
           f"{len(outcome.reused)}, in {outcome.processes} processes, {time.perf_counter() - started:.1f} s.")

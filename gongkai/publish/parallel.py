@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def _store(source: Path, agency: str, entry: Path) -> None:
 
 def _prune(cache: Path, keep: dict[str, str]) -> None:
     """Only the entries the last build used stay: the cache holds one site's agencies, not every past one."""
-    for folder in sorted(cache.glob("*")) if cache.is_dir() else []:
+    for folder in sorted(p for p in cache.iterdir() if p.is_dir()) if cache.is_dir() else []:
         for entry in sorted(folder.iterdir()):
             if keep.get(folder.name) != entry.name:
                 shutil.rmtree(entry, ignore_errors=True)
@@ -126,10 +127,36 @@ def _execute(project: Path, plans: Path, parts: list[Part], outs: list[Path], pr
             raise BuildFailure(Bilingual(zh, en), output)
 
 
+@contextmanager
+def _locked(cache: Path | None) -> Iterator[None]:
+    """One build at a time uses a cache: another would prune the entries this one is reading."""
+    if cache is None:
+        yield
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / ".lock", "w") as lock:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: builds are not run side by side there
+            yield
+            return
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *, jobs: int,
                    cache: Path | None, preview: bool = False) -> Outcome:
     """The whole site into `target` (replaced only when everything built), in up to `jobs` processes,
     reusing from `cache` the agencies whose inputs have not changed (none when `cache` is None)."""
+    with _locked(cache):
+        return _build_parallel(project, plans, portal, target, jobs=jobs, cache=cache, preview=preview)
+
+
+def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *, jobs: int,
+                    cache: Path | None, preview: bool) -> Outcome:
     shown = pages_portal(portal, preview=preview)
     common = shared_key(project, plans, shown, preview=preview)
     keys = {agency.id: agency_key(common, agency, plans) for agency in shown.agencies.values()}
