@@ -21,11 +21,12 @@ from pathlib import Path
 from gongkai.data.model import Agency, Portal
 from gongkai.data.problems import Bilingual
 from gongkai.i18n.languages import LANGUAGES
+from gongkai.publish import build as plain
 from gongkai.publish.build import BuildFailure, build_part, write_indexes
 from gongkai.publish.inputs import agency_key, shared_key
 from gongkai.publish.merge import PartNote, copy_tree, write_note
 from gongkai.publish.shards import Part, shard_part, split
-from gongkai.publish.swap import discard, staging_dir, swap_in
+from gongkai.publish.swap import discard, swap_in
 
 # The portal-wide part (home, status, site map, downloads, ZIP, manifest, theme files), as pages of
 # agencies, when the work is shared out: a fixed share plus a tenth of the portal (the downloads and ZIP).
@@ -167,7 +168,8 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
     outcome.reused = [agency for agency in keys if agency not in set(outcome.built)]
     parts = _parts(todo, jobs)
     outcome.processes = len(parts)
-    staged = staging_dir(target)
+    # Through the plain build's module, so that what replaces it there (a test's unwritable folder) holds here too.
+    staged = plain.staging_dir(target)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-parts-", dir=target.parent))
     try:
         outs = [work / str(number) for number in range(len(parts))]
