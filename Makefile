@@ -55,7 +55,7 @@ review-copy: site
 	$(GONGKAI) review-copy site review-copy
 
 clean:
-	rm -rf site .site-new-* .site-old-* review-copy .review-copy-new-* .review-copy-old-*
+	rm -rf site .site-new-* .site-old-* .site-parts-* .gongkai-cache review-copy .review-copy-new-* .review-copy-old-*
 
 # The yearly cycle (see README): copy the latest plan to next year, write a results skeleton, compare two years.
 .PHONY: new-year results-skeleton diff

@@ -26,12 +26,16 @@ from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE
+from gongkai.publish.shards import Part
 from gongkai.search import assets as search_assets
 from gongkai.search import interface as search_interface
 from gongkai.search import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
 _site: Site | None = None
+_part: Part | None = None
+# The other parts' pages, by path, with the front matter sitemap.xml reads from them.
+_stand_ins: dict[str, dict[str, Any]] = {}
 _command = "build"
 
 
@@ -41,7 +45,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _part
     lang = config.theme["language"]
     # `mkdocs serve` (and `gongkai serve`) is a preview, as is `gongkai build --preview`: drafts are shown.
     preview = _command == "serve" or os.environ.get(PREVIEW_VARIABLE) == "1"
@@ -49,6 +53,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not report.ok:
         raise Abort("\n" + report.format(ROOT))
     _site = site
+    # A part of a sharded build (gongkai.publish.shards) makes only its own files.
+    _part = Part.from_env() if _command == "build" else None
+    site.wanted = _part.owns if _part is not None else None
     # The theme draws its search box only when its search plugin is on; the search is gongkai.search instead,
     # indexed by the build (gongkai.publish.build), so this stands in for the plugin.
     config.plugins["material/search"] = SimpleNamespace(config=SimpleNamespace(enabled=True))
@@ -76,16 +83,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
-    for page in _site.pages():
-        files.append(File.generated(config, page.path, content=page.markdown))
+    if _part is None:
+        for page in _site.pages():
+            files.append(File.generated(config, page.path, content=page.markdown))
+    else:
+        # Every page of the site is listed, so that links and sitemap.xml are those of a whole build; the
+        # other parts' pages are empty stand-ins, never read nor written (see `_leave_out`).
+        made = {page.path: page.markdown for page in _site.pages()}
+        for path in _site.page_paths():
+            files.append(File.generated(config, path, content=made.get(path, "")))
+        _stand_ins.clear()
+        _stand_ins.update(_site.stand_ins())
     files.append(File.generated(config, "assets/gongkai.css", content=stylesheet()))
     for destination, content in [*scripts(), *search_assets()]:
         files.append(File.generated(config, destination, content=content))
     for source, destination in _site.assets():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
-    for destination, content in _site.root_files():
-        files.append(File.generated(config, destination, content=content))
+    if _part is None:
+        for destination, content in _site.root_files():
+            files.append(File.generated(config, destination, content=content))
+    else:
+        made_files = dict(_site.root_files())
+        for destination in _site.root_paths():
+            files.append(File.generated(config, destination, content=made_files.get(destination, b"")))
+        for file in files:
+            if not _part.owns(file.dest_uri):
+                _leave_out(file)
     return files
+
+
+def _leave_out(file: File) -> None:
+    """A file of another part: the build (run as a `dirty` one, gongkai.publish.build) neither reads nor
+    writes a file that says it has not changed."""
+    file.is_modified = lambda: False  # type: ignore[method-assign]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -103,6 +133,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Every page has been read by now, the other parts' stand-ins excepted: they get the front matter
+    # sitemap.xml (written next) reads, as if they had been read.
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri in _stand_ins:
+            file.page.meta = dict(_stand_ins[file.src_uri])
     # Titles, navigation and metadata come from agencies' data: the theme's templates escape whatever they
     # print, as Jinja does when asked. What is HTML already is marked so in on_page_context.
     env.autoescape = True

@@ -19,12 +19,19 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def parser() -> argparse.ArgumentParser:
-    from gongkai.cli import cycle_commands, import_commands, publish_commands, review_commands, site_commands
+    from gongkai.cli import (
+        cycle_commands,
+        import_commands,
+        publish_commands,
+        review_commands,
+        shard_commands,
+        site_commands,
+    )
     from gongkai.cli.common import Parser
 
     root = Parser(prog="gongkai", description="Gongkai 公開：提升服務品質計畫公開網 / service-quality plans portal.")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
-    for group in (site_commands, cycle_commands, import_commands, publish_commands, review_commands):
+    for group in (site_commands, shard_commands, cycle_commands, import_commands, publish_commands, review_commands):
         group.register(commands)
     return root
 

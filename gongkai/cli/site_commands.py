@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, plans_dir, plans_option, project_root
+from gongkai.cli import shard_commands
+from gongkai.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail_usage, plans_dir, plans_option, project_root
 from gongkai.cycle.fixing import fix
 from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, display_path, os_error_reason
 from gongkai.data.project import Project, load_project
@@ -18,6 +19,7 @@ from gongkai.i18n.languages import CODES
 from gongkai.pages.site import Site
 from gongkai.pages.static import stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, BuildFailure, build_site
+from gongkai.publish.shards import ShardError
 
 
 def checked_project(plans: Path) -> Project | None:
@@ -76,13 +78,28 @@ def check(args: argparse.Namespace) -> int:
 
 def build(args: argparse.Namespace) -> int:
     plans, project = plans_dir(args), project_root()
-    if checked_project(plans) is None:
+    if args.shard:
+        try:
+            shard_commands.parse_shard(args.shard)
+        except ShardError as error:
+            fail_usage(error.message)
+    checked = checked_project(plans)
+    if checked is None:
         print("網站未建置，原有的網站保持不變。/ The site was not built; the existing site is unchanged.",
               file=sys.stderr)
         return EXIT_FAILED
     target = (args.out or project / "site").resolve()
     try:
-        build_site(project, plans, target, preview=args.preview)
+        if args.shard:
+            shard_commands.build_in_parts(args, checked, plans, target)
+            return EXIT_OK
+        if shard_commands.wants_parts(args):
+            shard_commands.build_in_parts(args, checked, plans, target)
+        else:
+            build_site(project, plans, target, preview=args.preview)
+    except ShardError as error:
+        print(f"{error.message.zh}。/ {error.message.en}.", file=sys.stderr)
+        return EXIT_USAGE
     except BuildFailure as failure:
         print(f"{failure.output}\n{failure.message}，原有的網站保持不變。/ {failure.message.en}; "
               "the existing site is unchanged.", file=sys.stderr)
@@ -177,6 +194,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--preview", action="store_true",
                         help="a preview, e.g. of a pull request: draft plans (state: draft) are shown, marked DRAFT; "
                              "never publish it")
+    shard_commands.add_options(parser)
     parser.set_defaults(run=build)
 
     parser = commands.add_parser("generate", help="寫出頁面原始檔 / write one language's pages as Markdown for another engine")

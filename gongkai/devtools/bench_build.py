@@ -4,7 +4,8 @@ For each size (approximate HTML pages, both languages), `scripts/bench-build` wr
 (gongkai.devtools.synthetic), builds it with scripts/build as `make site` does, and prints: HTML pages,
 seconds, peak memory, output size, the median and largest plan page, the bytes one search session
 downloads, and how long a plain MkDocs + Material build of the same pages takes. It then changes one
-text of one plan and builds again (incremental_seconds). Not a test: run it by hand, e.g.
+text of one plan and builds again (incremental_seconds): `make site` keeps each agency's files in the
+portal's .gongkai-cache/, so this rebuilds that agency and the portal-wide part only. Not a test: run it by hand, e.g.
     scripts/bench-build --sizes 500,2000 --json bench.json
 """
 
@@ -294,10 +295,12 @@ def plain_build(plans: Path, work: Path, log: Path) -> tuple[Measured, dict[str,
 # ---------------------------------------------------------------- one size
 
 def profile_build(plans: Path, work: Path, log: Path) -> list[Path]:
-    """The whole build, as `make site` runs it (the check, then every language in one process), under cProfile."""
+    """The whole build under cProfile: the check, then every language in this one process (`--jobs 1
+    --no-cache`, since cProfile does not follow the worker processes of a build in parts)."""
     prof = work / "profile-build.prof"
     _checked(run_measured([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "gongkai", "build",
-                           "--plans", str(plans), "--out", str(work / "profile-site")], log, build_env()),
+                           "--plans", str(plans), "--out", str(work / "profile-site"), "--jobs", "1", "--no-cache"],
+                          log, build_env()),
              "profiled build")
     return [prof]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from gongkai.data.reporting import Requirement, today
 from gongkai.data.settings import MARK_SIZE, Settings
 from gongkai.data.urls import relative
 from gongkai.export import Download
-from gongkai.export.files import portal_downloads
+from gongkai.export.bundle import BULK_PATH
+from gongkai.export.files import FORMATS, download_path, plan_downloads, portal_downloads
 from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
 from gongkai.i18n import dates, text
 from gongkai.i18n.catalogue import ui
@@ -57,6 +59,10 @@ class Site:
     derived: dict[str, Any] = dataclasses.field(default_factory=dict)
     # The portal as published, when the pages show more (a preview); None when they show just that.
     published: Portal | None = None
+    # In a part of a sharded build (gongkai.publish.shards), which files of the site this part writes, by
+    # their path; only those are generated. None: the whole site.
+    wanted: Callable[[str], bool] | None = None
+    _partial_index: dict[tuple[Any, ...], list[Download]] | None = dataclasses.field(default=None, repr=False)
 
     @classmethod
     def load(cls, plans_dir: Path, lang: str, on: datetime.date | None = None,
@@ -102,39 +108,103 @@ class Site:
 
     def root_files(self) -> list[tuple[str, bytes]]:
         """Files written once at the root of the whole site (by the zh-TW build): every download,
-        the bulk ZIP, the transparency manifest and its schema. English pages link up to them."""
+        the bulk ZIP, the transparency manifest and its schema. English pages link up to them.
+        In a part of a sharded build, only the `wanted` ones: a part without the portal-wide files
+        makes just its own plans' downloads, not the whole portal's."""
         if self.lang != DEFAULT.code:
             return []
+        wanted = self.wanted
+        if wanted is not None and not wanted(BULK_PATH):
+            return [(d.path, d.content) for d in self._wanted_downloads() if wanted(d.path)]
         files, bulk = self.downloads
-        return [*((d.path, d.content) for d in files), (bulk.path, bulk.content),
-                (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
+        every = [*((d.path, d.content) for d in files), (bulk.path, bulk.content),
+                 (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
+        return every if wanted is None else [(path, content) for path, content in every if wanted(path)]
+
+    def root_paths(self) -> list[str]:
+        """The paths of every file `root_files` gives in a whole build, without making them."""
+        if self.lang != DEFAULT.code:
+            return []
+        paths = [download_path(plan, part, fmt) for plan in self.public.plans()
+                 for part in (["plan", "results"] if plan.results else ["plan"]) for fmt in FORMATS[part]]
+        return [*paths, BULK_PATH, MANIFEST_PATH, SCHEMA_PATH]
+
+    def _wanted_downloads(self) -> list[Download]:
+        """The downloads of the plans whose files this part writes, each made once for every language."""
+        made = self.derived.setdefault("plan_downloads", {})
+        found: list[Download] = []
+        for plan in self.public.plans():
+            if self.wanted is None or self.wanted(download_path(plan, "plan", "csv")):
+                if (plan.agency_id, plan.year) not in made:
+                    made[plan.agency_id, plan.year] = plan_downloads(plan)
+                found.extend(made[plan.agency_id, plan.year])
+        return found
 
     def _downloads_of(self, plan: Plan, part: str) -> list[Download]:
+        if self.wanted is not None and not self.wanted(BULK_PATH):
+            # A part of a sharded build that makes only some agencies' pages indexes only their downloads;
+            # kept on this Site, not in `derived`, which other parts loaded in this process share.
+            if self._partial_index is None:
+                self._partial_index = _index(self._wanted_downloads())
+            return self._partial_index.get((plan.agency_id, plan.year, part), [])
         if "downloads_by_file" not in self.derived:
             # An index, so that finding a page's files does not walk every file of the portal.
-            index: dict[tuple[Any, ...], list[Download]] = {}
-            for download in self.downloads[0]:
-                index.setdefault((download.agency_id, download.year, download.part), []).append(download)
-            self.derived["downloads_by_file"] = index
+            self.derived["downloads_by_file"] = _index(self.downloads[0])
         return self.derived["downloads_by_file"].get((plan.agency_id, plan.year, part), [])
 
     def pages(self) -> list[Page]:
-        r = self.renderer
-        pages = [render_agency_index(r, self.public, self.today, self.assessed)]
-        for agency in self.portal.agencies.values():
-            pages.append(render_agency(r, agency))
-            for year in agency.years():
-                plan = agency.plans[year]
-                pages.append(render_plan(r, agency, plan, self._downloads_of(plan, "plan")))
-                if plan.results:
-                    pages.append(render_results(r, agency, plan, self._downloads_of(plan, "results")))
-        pages.append(render_status_page(r, self.manifest, self.downloads[1], self.today,
-                                        self.site_facts(ui("reporting_status", self.lang))))
-        pages.append(render_data_model(r, self.site_facts(ui("data_model", self.lang))))
-        pages.append(render_site_map(r, self.site_tree(), self.site_facts(ui("site_map", self.lang))))
+        """Every generated page; in a part of a sharded build, only the `wanted` ones."""
+        pages = []
+        for path, make, updated in self._page_makers():
+            if self.wanted is None or self.wanted(path):
+                page = make()
+                # Path and date are told before the page is made, so that a part knows the others' (see
+                # `stand_ins`): they must be the page's own.
+                assert page.path == path and (updated is None or page.facts.updated == updated), path
+                pages.append(page)
         for page in pages:
             page.meta.update(self.page_meta(page.facts))
         return pages
+
+    def stand_ins(self) -> dict[str, dict[str, Any]]:
+        """Every page of a whole build that this part does not make, by path, in the order `pages` gives
+        them, with the front matter sitemap.xml reads (the date it was last changed)."""
+        found: dict[str, dict[str, Any]] = {}
+        for path, _, updated in self._page_makers():
+            if self.wanted is not None and not self.wanted(path):
+                found[path] = {"updated": updated.isoformat()} if updated else {}
+        return found
+
+    def page_paths(self) -> list[str]:
+        """The path of every generated page of a whole build, in the order `pages` gives them, unmade."""
+        return [path for path, _, _ in self._page_makers()]
+
+    def _page_makers(self) -> Iterator[tuple[str, Callable[[], Page], datetime.date | None]]:
+        """Each page: its path, how to make it, and for an agency's page the date it was last changed."""
+        r, partial = self.renderer, functools.partial
+        yield "plans/index.md", lambda: render_agency_index(r, self.public, self.today, self.assessed), None
+        for agency in self.portal.agencies.values():
+            stamps = [d for p in agency.plans.values() for d in (p.updated, p.results.updated if p.results else None)
+                      if d]
+            yield f"plans/{agency.id}/index.md", partial(render_agency, r, agency), max(stamps, default=None)
+            for year in agency.years():
+                plan = agency.plans[year]
+                base = f"plans/{agency.id}/{year}/"
+                yield base + "index.md", partial(self._plan_page, agency, plan), plan.updated
+                if plan.results:
+                    yield (base + "results/index.md", partial(self._results_page, agency, plan),
+                           plan.results.updated)
+        yield "status/index.md", lambda: render_status_page(r, self.manifest, self.downloads[1], self.today,
+                                                             self.site_facts(ui("reporting_status", self.lang))), None
+        yield "data-model.md", lambda: render_data_model(r, self.site_facts(ui("data_model", self.lang))), None
+        yield "site-map/index.md", lambda: render_site_map(r, self.site_tree(),
+                                                           self.site_facts(ui("site_map", self.lang))), None
+
+    def _plan_page(self, agency: Any, plan: Plan) -> Page:
+        return render_plan(self.renderer, agency, plan, self._downloads_of(plan, "plan"))
+
+    def _results_page(self, agency: Any, plan: Plan) -> Page:
+        return render_results(self.renderer, agency, plan, self._downloads_of(plan, "results"))
 
     def site_facts(self, title: str, updated: datetime.date | None = None) -> PageFacts:
         """Facts of a page about the whole site: it covers every year, and changes with any data."""
@@ -226,3 +296,11 @@ class Site:
                         if "file" in evidence:
                             files.append((plan.path.parent / evidence["file"], base + evidence["file"]))
         return files
+
+
+def _index(downloads: list[Download]) -> dict[tuple[Any, ...], list[Download]]:
+    """Downloads by (agency, year, part)."""
+    index: dict[tuple[Any, ...], list[Download]] = {}
+    for download in downloads:
+        index.setdefault((download.agency_id, download.year, download.part), []).append(download)
+    return index

@@ -20,6 +20,7 @@ from mkdocs.exceptions import MkDocsException
 
 from gongkai.data.problems import Bilingual
 from gongkai.i18n.languages import LANGUAGES
+from gongkai.publish.shards import PART_VARIABLE, Part
 from gongkai.publish.swap import discard, staging_dir, swap_in
 from gongkai.search import write_index
 
@@ -70,17 +71,31 @@ def _mkdocs_log() -> Iterator[io.StringIO]:
         logger.propagate = saved_propagate
 
 
-def build_language(project: Path, lang: str, plans: Path, out: Path, *, preview: bool = False) -> None:
-    """One language of the site into `out` (a `preview` shows draft plans); a BuildFailure with MkDocs's
-    messages if it fails."""
+class _NotDirtyWarning(logging.Filter):
+    """A part of a sharded build is run as a `dirty` MkDocs build (so that it skips the other parts' files);
+    MkDocs's warning that such a build may have wrong links does not apply, as every file is listed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def build_language(project: Path, lang: str, plans: Path, out: Path, *, preview: bool = False,
+                   part: Part | None = None) -> None:
+    """One language of the site into `out` (a `preview` shows draft plans), or only the files of one `part`
+    of it into an empty `out`; a BuildFailure with MkDocs's messages if it fails."""
     with _environment(GONGKAI_LANG=lang, GONGKAI_CONTENT=str(project / "content" / lang),
-                      **{PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1" if preview else "0"},
+                      **{PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1" if preview else "0",
+                         PART_VARIABLE: part.to_env() if part else ""},
                       NO_MKDOCS_2_WARNING="1"), _mkdocs_log() as log:
+        quiet = _NotDirtyWarning()
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
         try:
-            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out)))
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out)), dirty=part is not None)
         except MkDocsException as error:
             raise BuildFailure(Bilingual(f"建置 {lang} 失敗", f"building {lang} failed"),
                                f"{log.getvalue()}{error}") from None
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
 
 
 def build_site(project: Path, plans: Path, target: Path, *, preview: bool = False) -> None:
@@ -90,11 +105,28 @@ def build_site(project: Path, plans: Path, target: Path, *, preview: bool = Fals
     try:
         for language in LANGUAGES:
             build_language(project, language.code, plans, staged / language.prefix, preview=preview)
-        # Each language's search index, from its built pages; the other languages' folders within it are theirs.
-        for language in LANGUAGES:
-            others = tuple(other.prefix for other in LANGUAGES if other.prefix and other.prefix != language.prefix)
-            write_index(staged / language.prefix, language.code, skip=others)
+        write_indexes(staged)
         swap_in(staged, target)
     except BaseException:
         discard(staged)
         raise
+
+
+def write_indexes(site: Path) -> None:
+    """Each language's search index, from its built pages; the other languages' folders within it are theirs."""
+    for language in LANGUAGES:
+        others = tuple(other.prefix for other in LANGUAGES if other.prefix and other.prefix != language.prefix)
+        write_index(site / language.prefix, language.code, skip=others)
+
+
+def build_part(project: Path, plans: Path, part: Part, out: Path, *, preview: bool = False) -> None:
+    """The files of one part of the site, every language, into the empty folder `out`. MkDocs also writes
+    a few portal-wide files in every build (sitemap.xml, 404.html): a part that does not own them drops them."""
+    for language in LANGUAGES:
+        build_language(project, language.code, plans, out / language.prefix, preview=preview, part=part)
+    for path in sorted(out.rglob("*"), reverse=True):
+        relative = path.relative_to(out).as_posix()
+        if path.is_file() and not part.owns_in_site(relative):
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

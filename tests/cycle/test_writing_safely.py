@@ -116,7 +116,7 @@ def test_build_into_a_folder_that_cannot_be_written(minimal_plans, capsys, monke
 
 
 def test_build_on_a_full_disk_says_so_instead_of_showing_a_traceback(minimal_plans, capsys, monkeypatch, tmp_path):
-    def mkdocs_build(config):
+    def mkdocs_build(config, **options):
         raise OSError(errno.ENOSPC, "No space left on device", "/srv/.site-new-x/home.png")
     monkeypatch.setattr(build, "mkdocs_build", mkdocs_build)
     code, output = run(capsys, "build", "--plans", minimal_plans, "--out", tmp_path / "site")
