@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from ruamel.yaml.comments import CommentedMap
 
 from gongkai.cycle.new_year import roll
 from gongkai.cycle.yaml_writer import SCHEMA_MARK, dump, round_trip, schema_line, with_schema_line
-from gongkai.data.model import build_nodes
+from gongkai.data.model import build_tables
 from gongkai.i18n import text
 from gongkai.i18n.dates import western_year
 
@@ -133,7 +134,7 @@ def _headed(source: str) -> str:
 def _made_up_results(plan: dict, year: int) -> str:
     body = next(s for s in plan["sections"] if s["kind"] == "body")
     entries = {}
-    leaves = [leaf for top in build_nodes(body["items"]) for leaf in top.leaves()]
+    leaves = [leaf for table in build_tables(body) for leaf in table.leaves()]
     for index, leaf in enumerate(leaves):
         status = STATUS_CYCLE[index % len(STATUS_CYCLE)]
         zh = text.plain(leaf.text, "zh-TW")
@@ -167,8 +168,13 @@ def _fill_years(template: Template, count: int) -> None:
         if offset:
             # The draft is dated the first of December before its year, so the files never depend on today.
             data, _ = roll(data, datetime.date(western_year(year + 1) - 1, 12, 1), [])
-            # A portal of published plans: each copy counts as approved, not as the draft new-year makes.
+            # A portal of published plans: each copy approved in January and dated, as a real portal's are,
+            # so that the checks have nothing to warn about.
             data.pop("state", None)
+            approved = (western_year(year + 1), 1, 15)
+            data["history"].append(CommentedMap(date=datetime.date(*approved), event="approved"))
+            # A date object of its own: one shared with the history would be written as a YAML alias.
+            data["updated"] = datetime.date(*approved)
             year += 1
         if year in template.years:
             continue
@@ -236,7 +242,7 @@ def edit_one_plan(plans: Path) -> Path:
     path = min(plans.glob("*/*/plan.yml"))
     data = round_trip().load(path.read_text(encoding="utf-8"))
     body = next(s for s in data["sections"] if s["kind"] == "body")
-    leaf = next(build_nodes(body["items"])[0].leaves())
+    leaf = next(build_tables(body)[0].leaves())
     if isinstance(leaf.data["text"], str):
         leaf.data["text"] += "（修訂）"
     else:
