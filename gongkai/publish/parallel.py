@@ -11,9 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,15 +113,30 @@ def _prune(cache: Path, keep: dict[str, str]) -> None:
             folder.rmdir()
 
 
+INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _take_interrupts() -> None:
+    """A worker is forked while interrupts are held; it takes them again, so it can be ended."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
+
+
 def _execute(project: Path, plans: Path, parts: list[Part], outs: list[Path], preview: bool) -> None:
     if len(parts) == 1:
         build_part(project, plans, parts[0], outs[0], preview=preview)
         return
     # Forked workers start with the data this process has loaded already (gongkai.data.project keeps it).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=len(parts), mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(_run_part, project, plans, part, out, preview) for part, out in zip(parts, outs)]
-        failures = [future.result() for future in futures]
+    # A Ctrl-C or SIGTERM that came while the workers were being forked would be lost inside the fork; held
+    # until they all exist, it ends the build, and leaving the `with` ends the workers.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    try:
+        pool = multiprocessing.get_context(method).Pool(len(parts), initializer=_take_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:
+        pending = [pool.apply_async(_run_part, (project, plans, part, out, preview)) for part, out in zip(parts, outs)]
+        failures = [result.get() for result in pending]
     for failure in failures:
         if failure is not None:
             zh, en, output = failure
