@@ -117,7 +117,10 @@ INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _take_interrupts() -> None:
-    """A worker is forked while interrupts are held; it takes them again, so it can be ended."""
+    """A worker is forked while interrupts are held. It leaves Ctrl-C to the build that started it, and
+    a SIGTERM (the build ending it) ends it at once: unwinding it would leave the pool's locks held."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
 
 
@@ -137,6 +140,9 @@ def _execute(project: Path, plans: Path, parts: list[Part], outs: list[Path], pr
     with pool:
         pending = [pool.apply_async(_run_part, (project, plans, part, out, preview)) for part, out in zip(parts, outs)]
         failures = [result.get() for result in pending]
+        # Done: the workers end by themselves; leaving the `with` otherwise (an interrupt) terminates them.
+        pool.close()
+        pool.join()
     for failure in failures:
         if failure is not None:
             zh, en, output = failure
