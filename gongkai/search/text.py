@@ -8,6 +8,7 @@ other runs are words, with the plural folded (`word`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ IS_CJK = re.compile(f"[{CJK}]")
 RUNS = re.compile(f"[{CJK}]+|[^{CJK}]+")
 
 
+# A site has a few thousand distinct characters in millions of places: each is folded once.
+@functools.cache
 def fold_char(char: str) -> str:
     """One character as the index sees it: "" for an invisible format character, " " for any space."""
     out = []
@@ -39,6 +42,7 @@ def fold(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
+@functools.cache
 def _is_word_char(c: str) -> bool:
     return unicodedata.category(c)[0] in "LNM"
 
