@@ -17,7 +17,7 @@ MAY_IMPORT = {
     "pages": {"i18n", "data", "export"},
     "cycle": {"i18n", "data"},
     "search": {"i18n", "data"},
-    "publish": {"i18n", "data", "search"},
+    "publish": {"i18n", "data", "export", "search"},
     "spotcheck": {"i18n", "data", "export", "pages"},
     "devtools": {"i18n", "data", "export", "cycle", "publish", "search", "spotcheck"},
     "cli": {"i18n", "data", "export", "pages", "cycle", "publish", "search", "spotcheck", "devtools"},

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from pathlib import Path
+
 from gongkai.data.model import Plan, Portal
 from gongkai.data.settings import Settings
 from gongkai.data.translation_coverage import file_coverage
@@ -26,6 +31,33 @@ def download_path(plan: Plan, part: str, fmt: str) -> str:
     return f"{download_folder(plan)}{plan.agency_id}-{plan.year}-{part}.{fmt}"
 
 
+# A folder of files made by earlier builds with the same code and settings (set by the build in parts):
+# a file whose plan and results have not changed is taken from it instead of being made again.
+CACHE_VARIABLE = "GONGKAI_DOWNLOAD_CACHE"
+
+
+def _kept_content(plan: Plan, part: str, fmt: str) -> bytes:
+    folder = os.environ.get(CACHE_VARIABLE)
+    if not folder:
+        return _content(plan, part, fmt)
+    made_of = [plan.agency_id, plan.year, part, fmt, plan.data, plan.results.data if plan.results else None]
+    key = hashlib.sha256(json.dumps(made_of, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+    path = Path(folder) / f"{key}.{fmt}"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    content = _content(plan, part, fmt)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(content)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a cache that cannot be written costs time only
+    return content
+
+
 def _content(plan: Plan, part: str, fmt: str) -> bytes:
     columns, rows = COLUMNS[part], rows_of(plan, part)
     title = {lang: title_of(plan, part, lang) for lang in text.LANGS}
@@ -47,7 +79,8 @@ def _languages(plan: Plan) -> list[str]:
 def plan_downloads(plan: Plan) -> list[Download]:
     """The files of one plan and, when it has them, of its results."""
     parts = ["plan", "results"] if plan.results else ["plan"]
-    return [Download(download_path(plan, part, fmt), fmt, _content(plan, part, fmt), plan.agency_id, plan.year, part)
+    return [Download(download_path(plan, part, fmt), fmt, _kept_content(plan, part, fmt), plan.agency_id, plan.year,
+                     part)
             for part in parts for fmt in FORMATS[part]]
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from gongkai.data.model import Agency, Portal
 from gongkai.data.problems import Bilingual
+from gongkai.export.files import CACHE_VARIABLE
 from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish import build as plain
 from gongkai.publish.build import BuildFailure, build_part, write_indexes
@@ -194,7 +195,8 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-parts-", dir=target.parent))
     try:
         outs = [work / str(number) for number in range(len(parts))]
-        _execute(project, plans, parts, outs, preview)
+        with _downloads_kept(cache, common):
+            _execute(project, plans, parts, outs, preview)
         taken: dict[str, Path] = {}
         for part, out in zip(parts, outs):
             if cache is not None:
@@ -211,8 +213,30 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if cache is not None:
-        _prune(cache, {agency: key for agency, key in keys.items()})
+        _prune(cache, {**keys, DOWNLOADS: common})
     return outcome
+
+
+# The cache's folder of download files, beside the agencies' (an agency id never starts with "_").
+DOWNLOADS = "_downloads"
+
+
+@contextmanager
+def _downloads_kept(cache: Path | None, common: str) -> Iterator[None]:
+    """The portal-wide part makes every plan's downloads for the manifest: with a cache, an unchanged plan's
+    are taken from the last build (kept under the hash of the code and settings they were made with)."""
+    if cache is None:
+        yield
+        return
+    saved = os.environ.get(CACHE_VARIABLE)
+    os.environ[CACHE_VARIABLE] = str(cache / DOWNLOADS / common)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(CACHE_VARIABLE, None)
+        else:
+            os.environ[CACHE_VARIABLE] = saved
 
 
 def default_jobs() -> int:
