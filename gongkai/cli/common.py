@@ -25,6 +25,13 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def site_not_written(error: OSError) -> int:
+    """A site that could not be written: the reason, and that the site already there is as it was."""
+    print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
+          f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def fail_usage(message: Bilingual) -> NoReturn:
     print(str(message), file=sys.stderr)
     raise SystemExit(EXIT_USAGE)

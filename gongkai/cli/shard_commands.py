@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, project_root
-from gongkai.data.problems import Bilingual, os_error_reason
+from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, project_root, site_not_written
+from gongkai.data.problems import Bilingual
 from gongkai.data.project import Project
 from gongkai.publish.merge import merge as merge_parts
 from gongkai.publish.parallel import build_parallel, build_shard, default_jobs
@@ -73,9 +73,7 @@ def merge(args: argparse.Namespace) -> int:
               "site is unchanged.", file=sys.stderr)
         return EXIT_FAILED
     except OSError as error:
-        print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
-              f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return site_not_written(error)
     print(f"已合併 {len(args.shards)} 個分片於 {target} / Merged {len(args.shards)} shards into {target}")
     return EXIT_OK
 

@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 
 from gongkai.cli import shard_commands
-from gongkai.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail_usage, plans_dir, plans_option, project_root
+from gongkai.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    fail_usage,
+    plans_dir,
+    plans_option,
+    project_root,
+    site_not_written,
+)
 from gongkai.cycle.fixing import fix
 from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, display_path, os_error_reason
 from gongkai.data.project import Project, load_project
@@ -105,9 +114,7 @@ def build(args: argparse.Namespace) -> int:
               "the existing site is unchanged.", file=sys.stderr)
         return EXIT_FAILED
     except OSError as error:
-        print(f"無法寫入網站，原有的網站保持不變。/ The site could not be written; the existing site is unchanged.\n"
-              f"  原因 reason：{os_error_reason(error)}\n  {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return site_not_written(error)
     if args.preview:
         print("預覽版：草稿計畫也顯示，並標示「草稿 DRAFT」；請勿發布這個網站。/ A preview: draft plans are shown, "
               "marked DRAFT; do not publish this site.")

@@ -36,13 +36,18 @@ def download_path(plan: Plan, part: str, fmt: str) -> str:
 CACHE_VARIABLE = "GONGKAI_DOWNLOAD_CACHE"
 
 
-def _kept_content(plan: Plan, part: str, fmt: str) -> bytes:
-    folder = os.environ.get(CACHE_VARIABLE)
-    if not folder:
+def _made_of(plan: Plan) -> str | None:
+    """The hash of what a plan's files are made of, when there is a folder to keep them in."""
+    if not os.environ.get(CACHE_VARIABLE):
+        return None
+    made_of = [plan.agency_id, plan.year, plan.data, plan.results.data if plan.results else None]
+    return hashlib.sha256(json.dumps(made_of, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
+def _kept_content(plan: Plan, key: str | None, part: str, fmt: str) -> bytes:
+    if key is None:
         return _content(plan, part, fmt)
-    made_of = [plan.agency_id, plan.year, part, fmt, plan.data, plan.results.data if plan.results else None]
-    key = hashlib.sha256(json.dumps(made_of, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
-    path = Path(folder) / f"{key}.{fmt}"
+    path = Path(os.environ[CACHE_VARIABLE]) / f"{key}-{part}.{fmt}"
     try:
         return path.read_bytes()
     except OSError:
@@ -79,8 +84,9 @@ def _languages(plan: Plan) -> list[str]:
 def plan_downloads(plan: Plan) -> list[Download]:
     """The files of one plan and, when it has them, of its results."""
     parts = ["plan", "results"] if plan.results else ["plan"]
-    return [Download(download_path(plan, part, fmt), fmt, _kept_content(plan, part, fmt), plan.agency_id, plan.year,
-                     part)
+    key = _made_of(plan)
+    return [Download(download_path(plan, part, fmt), fmt, _kept_content(plan, key, part, fmt), plan.agency_id,
+                     plan.year, part)
             for part in parts for fmt in FORMATS[part]]
 
 

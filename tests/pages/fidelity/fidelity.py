@@ -7,7 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from gongkai.data.project import load_project
 from gongkai.pages.plan import render_plan
@@ -56,3 +56,10 @@ def words(text: str) -> str:
 
 def cell_text(cell: Tag) -> str:
     return words(cell.get_text())
+
+
+def top_level(page: BeautifulSoup) -> list[str]:
+    """The page's top-level clauses in order: its second-level headings, a clause without a heading of its own
+    words."""
+    return [words(h) for node in page.children if isinstance(node, NavigableString)
+            for h in re.findall(r"^## (.+?) \{#", str(node), re.M)]

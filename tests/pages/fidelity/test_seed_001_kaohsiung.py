@@ -5,8 +5,7 @@ the plan's YAML."""
 import re
 
 import pytest
-from bs4 import NavigableString
-from fidelity import header_rows, markers, plan_page, seed_text, words
+from fidelity import header_rows, markers, plan_page, seed_text, top_level, words
 
 AGENCY, YEAR = "kaohsiung-military-service-office", 113
 SEED = seed_text("001")
@@ -22,13 +21,6 @@ TOP = re.compile(r"^([壹貳參肆伍陸柒捌玖拾]、.+)$", re.M)
 @pytest.fixture(scope="module")
 def page():
     return plan_page(AGENCY, YEAR)
-
-
-def _top_level(page) -> list[str]:
-    """The page's top-level clauses in order: its second-level headings, a clause without a heading of its own
-    words."""
-    return [words(h) for node in page.children if isinstance(node, NavigableString)
-            for h in re.findall(r"^## (.+?) \{#", str(node), re.M)]
 
 
 def test_the_header_row_is_the_documents(page):
@@ -64,7 +56,7 @@ def test_the_lead_sentence_of_three_three_is_unnumbered_and_the_list_after_it_st
 
 
 def test_sections_are_the_documents_in_order(page):
-    assert _top_level(page) == [words(line) for line in TOP.findall(SEED)]
+    assert top_level(page) == [words(line) for line in TOP.findall(SEED)]
 
 
 def test_no_line_is_added_to_the_table(page):

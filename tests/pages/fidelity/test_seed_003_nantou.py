@@ -5,8 +5,8 @@ row, the numbers, the deadlines and the sections are read from the document's ow
 import re
 
 import pytest
-from bs4 import BeautifulSoup, NavigableString
-from fidelity import header_rows, markers, plan_page, seed_text, words
+from bs4 import BeautifulSoup
+from fidelity import header_rows, markers, plan_page, seed_text, top_level, words
 
 AGENCY, YEAR = "nantou-social-affairs-bureau", 95
 SEED = seed_text("003")
@@ -26,13 +26,6 @@ PERIOD = re.search(r"實施期間[:：]\s*(.+)", SEED).group(1).strip()
 @pytest.fixture(scope="module")
 def page():
     return plan_page(AGENCY, YEAR)
-
-
-def _top_level(page) -> list[str]:
-    """The page's top-level clauses in order: its second-level headings, a clause without a heading of its own
-    words."""
-    return [words(h) for node in page.children if isinstance(node, NavigableString)
-            for h in re.findall(r"^## (.+?) \{#", str(node), re.M)]
 
 
 def _section(page, anchor: str) -> str:
@@ -83,7 +76,7 @@ def test_the_period_is_shown_once_as_the_document_words_it(page):
 
 
 def test_sections_and_the_last_clause_are_top_level_as_in_the_document(page):
-    assert _top_level(page) == [words(line) for line in TOP.findall(SEED)]
+    assert top_level(page) == [words(line) for line in TOP.findall(SEED)]
     # 捌 is a heading at the top level, so the page's table of contents lists it.
     assert re.search(r"^## 捌、本計畫如有未盡事宜.+ \{#sec-\d+\}$", str(page), re.M)
 
