@@ -5,6 +5,7 @@ All logic lives in the `gongkai` package; this file only translates between it a
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,12 +18,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.i18n.text import mark_chinese_runs
 from gongkai.pages.footer import agency_footers, contact_html, policy_links
+from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE
@@ -36,6 +38,8 @@ _site: Site | None = None
 _part: Part | None = None
 # The other parts' pages, by path, with the front matter sitemap.xml reads from them.
 _stand_ins: dict[str, dict[str, Any]] = {}
+# The pages gongkai made (not hand-written), by path: their HTML is made by gongkai.pages.html.
+_generated: set[str] = set()
 _command = "build"
 
 
@@ -83,6 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
+    _generated.clear()
+    _generated.update(_site.page_paths())
     if _part is None:
         for page in _site.pages():
             files.append(File.generated(config, page.path, content=page.markdown))
@@ -124,7 +130,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # A hand-written page: its metadata comes from its title and the date git last changed it.
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
+    if page.file.src_uri in _generated:
+        made = page_html(markdown, config["markdown_extensions"], config["mdx_configs"] or {})
+        page.render = functools.partial(_rendered, page, made)  # type: ignore[method-assign]
+        return markdown
     return _site.expand(markdown, page.file.src_uri)
+
+
+def _rendered(page: Page, made: PageHtml, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs's own Markdown step (Page.render) gives a page, from the HTML gongkai made of it."""
+    page.content = made.html
+    page.toc = get_toc(made.toc)
+    page.present_anchor_ids = set(made.ids)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
