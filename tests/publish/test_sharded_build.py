@@ -111,6 +111,9 @@ def test_after_one_plan_is_edited_only_its_agency_is_rebuilt_and_the_site_is_byt
     again = built("build", "--plans", plans, "--out", site, "--jobs", "2")
     agencies = len([p for p in plans.iterdir() if p.is_dir()])
     assert f"Built 1 agencies, reused {agencies - 1}" in again
+    # The unchanged agencies' files are the cache's own, linked rather than copied.
+    unchanged = next(p.name for p in sorted(plans.iterdir()) if p.is_dir() and p.name != edited.parent.parent.name)
+    assert (site / "plans" / unchanged / "index.html").stat().st_nlink >= 2
     reference = plain_build(plans, tmp_path / "cold")
     assert differences(reference, site) == []
     # The edit shows: the cold build is of the edited data, not of the data before.
