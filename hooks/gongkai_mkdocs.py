@@ -6,6 +6,7 @@ All logic lives in the `gongkai` package; this file only translates between it a
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,13 +28,15 @@ from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
-from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE
+from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, NotDirtyWarning
+from gongkai.publish.preview import preview_of
 from gongkai.publish.shards import Part
 from gongkai.search import assets as search_assets
 from gongkai.search import interface as search_interface
 from gongkai.search import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
+_log = logging.getLogger("mkdocs.plugins.gongkai")
 _site: Site | None = None
 _part: Part | None = None
 # The other parts' pages, by path, with the front matter sitemap.xml reads from them.
@@ -41,11 +44,14 @@ _stand_ins: dict[str, dict[str, Any]] = {}
 # The pages gongkai made (not hand-written), by path: their HTML is made by gongkai.pages.html.
 _generated: set[str] = set()
 _command = "build"
+_dirty = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
+    if command == "serve" and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(NotDirtyWarning())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -53,12 +59,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     # `mkdocs serve` (and `gongkai serve`) is a preview, as is `gongkai build --preview`: drafts are shown.
     preview = _command == "serve" or os.environ.get(PREVIEW_VARIABLE) == "1"
-    site, report = Site.load(Path(os.environ.get(PLANS_VARIABLE, ROOT / "plans")), lang, preview=preview)
+    plans = Path(os.environ.get(PLANS_VARIABLE, ROOT / "plans"))
+    site, report = Site.load(plans, lang, preview=preview)
     if not report.ok:
         raise Abort("\n" + report.format(ROOT))
     _site = site
-    # A part of a sharded build (gongkai.publish.shards) makes only its own files.
-    _part = Part.from_env() if _command == "build" else None
+    # A part of a sharded build (gongkai.publish.shards) makes only its own files; so does a rebuild of the
+    # preview (`gongkai serve`, which serves with --dirty), where they are what the edit changed.
+    if _command == "build":
+        _part = Part.from_env()
+    else:
+        _part = preview_of(lang).next_part(ROOT, plans, site.portal) if _dirty else None
+        if _part is not None:
+            _log.info(f"預覽只重建變更的機關與全站頁面 / the preview rebuilds only the agencies that changed and the "
+                      f"portal-wide pages: {', '.join(sorted(_part.agencies)) or '-'}")
     site.wanted = _part.owns if _part is not None else None
     # The theme draws its search box only when its search plugin is on; the search is gongkai.search instead,
     # indexed by the build (gongkai.publish.build), so this stands in for the plugin.

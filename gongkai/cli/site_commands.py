@@ -24,10 +24,12 @@ from gongkai.cycle.fixing import fix
 from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, display_path, os_error_reason
 from gongkai.data.project import Project, load_project
 from gongkai.data.translation_report import format_report, portal_translations, site_coverage
+from gongkai.export.files import CACHE_VARIABLE
 from gongkai.i18n.languages import CODES
 from gongkai.pages.site import Site
 from gongkai.pages.static import stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, BuildFailure, build_site
+from gongkai.publish.preview import preview_downloads
 from gongkai.publish.shards import ShardError
 
 
@@ -159,12 +161,16 @@ def _write_pages(plans: Path, lang: str, out: Path, preview: bool) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     plans, project = plans_dir(args), project_root()
-    if checked_project(plans) is None:
+    loaded = checked_project(plans)
+    if loaded is None:
         return EXIT_FAILED
+    # An edit rebuilds only what it changed (gongkai.publish.preview), so the server builds --dirty; the
+    # downloads of unchanged plans are kept between rebuilds.
     env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
-           PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", args.address,
-               *serve_watch(plans, project)]
+           PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1",
+           CACHE_VARIABLE: str(preview_downloads(project, plans, loaded.portal))}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
+               "-a", args.address, *serve_watch(plans, project)]
     return subprocess.run(command, cwd=project, env=env).returncode
 
 

@@ -71,9 +71,10 @@ def _mkdocs_log() -> Iterator[io.StringIO]:
         logger.propagate = saved_propagate
 
 
-class _NotDirtyWarning(logging.Filter):
-    """A part of a sharded build is run as a `dirty` MkDocs build (so that it skips the other parts' files);
-    MkDocs's warning that such a build may have wrong links does not apply, as every file is listed."""
+class NotDirtyWarning(logging.Filter):
+    """A part of a sharded build, and a rebuild of the preview, is run as a `dirty` MkDocs build (so that it
+    skips the other parts' files); MkDocs's warning that such a build may have wrong links does not apply, as
+    every file is listed."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
@@ -87,7 +88,7 @@ def build_language(project: Path, lang: str, plans: Path, out: Path, *, preview:
                       **{PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1" if preview else "0",
                          PART_VARIABLE: part.to_env() if part else ""},
                       NO_MKDOCS_2_WARNING="1"), _mkdocs_log() as log:
-        quiet = _NotDirtyWarning()
+        quiet = NotDirtyWarning()
         logging.getLogger("mkdocs.commands.build").addFilter(quiet)
         try:
             mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out)), dirty=part is not None)
