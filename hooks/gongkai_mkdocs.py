@@ -24,6 +24,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.i18n.text import mark_chinese_runs
+from gongkai.pages.compact import compact_html
 from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site
@@ -189,6 +190,10 @@ def _mark_toc(items: Any) -> None:
         if isinstance(item, AnchorLink):
             item.title = Markup(item.title)
             _mark_toc(item.children)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return compact_html(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

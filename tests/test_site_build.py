@@ -474,3 +474,10 @@ def test_the_readme_gives_servers_the_same_policy_as_a_header():
     header = f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'self'"
     assert f'Header always set Content-Security-Policy "{header}"' in readme
     assert f'add_header Content-Security-Policy "{header}" always;' in readme
+
+
+def test_built_pages_carry_no_indentation_outside_preformatted_text(site):
+    for page in _pages(site):
+        source = page.read_text(encoding="utf-8")
+        outside = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", source, flags=re.S | re.I)
+        assert not re.search(r"\n[ \t]", outside), page
