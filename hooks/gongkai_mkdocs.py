@@ -173,6 +173,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Titles, navigation and metadata come from agencies' data: the theme's templates escape whatever they
     # print, as Jinja does when asked. What is HTML already is marked so in on_page_context.
     env.autoescape = True
+    # JSON in a page (the search box's texts) keeps its Chinese as it is, half the bytes of \u escapes.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
 
 
