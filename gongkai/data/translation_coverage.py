@@ -88,21 +88,27 @@ def text_fields(value: Any, node: dict[str, Any], document: dict[str, Any], path
             yield from text_fields(item, node["items"], document, (*path, index), definitions)
 
 
-# Each file's coverage is asked for by several pages and the manifest; its data does not change once loaded.
-_COVERAGE: OrderedDict[tuple[int, str, str], tuple[Any, Coverage]] = OrderedDict()
-_COVERAGE_SIZE = 8192
+# A file's texts are asked for by several pages (their coverage, their glossary terms) and the manifest; its
+# data does not change once loaded. Each entry keeps the data it is of, so that its id is not another's.
+_TEXTS: OrderedDict[tuple[int, str], tuple[Any, list[Any]]] = OrderedDict()
+_TEXTS_SIZE = 8192
+
+
+def file_texts(data: Any, kind: str) -> list[Any]:
+    """Every value of the file that its schema declares as text or Markdown, in order."""
+    key = (id(data), kind)
+    kept = _TEXTS.get(key)
+    if kept is not None and kept[0] is data:
+        return kept[1]
+    root = schema(kind)
+    values = [v for _, v in text_fields(data, root, root)]
+    _TEXTS[key] = (data, values)
+    if len(_TEXTS) > _TEXTS_SIZE:
+        _TEXTS.popitem(last=False)
+    return values
 
 
 def file_coverage(data: Any, kind: str, lang: str = "en") -> Coverage:
     """How many of the file's text fields have a `lang` translation."""
-    key = (id(data), kind, lang)
-    kept = _COVERAGE.get(key)
-    if kept is not None and kept[0] is data:
-        return kept[1]
-    root = schema(kind)
-    fields = [v for _, v in text_fields(data, root, root)]
-    coverage = Coverage(sum(1 for v in fields if isinstance(v, dict) and lang in v), len(fields))
-    _COVERAGE[key] = (data, coverage)
-    if len(_COVERAGE) > _COVERAGE_SIZE:
-        _COVERAGE.popitem(last=False)
-    return coverage
+    fields = file_texts(data, kind)
+    return Coverage(sum(1 for v in fields if isinstance(v, dict) and lang in v), len(fields))

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 from gongkai.data.model import Agency, Plan, Portal
 from gongkai.data.portal_facts import RIGHTS, publisher
-from gongkai.data.schemas import schema
 from gongkai.data.settings import Settings
-from gongkai.data.translation_coverage import text_fields
+from gongkai.data.translation_coverage import file_texts
 from gongkai.i18n import dates, text
 
 LANGUAGE_NAMES = {"zh-TW": "中文", "en": "英文"}
@@ -83,8 +82,7 @@ def dublin_core(facts: PageFacts, portal: Portal, settings: Settings, lang: str,
 
 def plan_facts(agency: Agency, plan: Plan, lang: str, title: str, description: str, relation: str,
                updated: datetime.date | None) -> PageFacts:
-    root = schema("plan")
-    chinese = "\n".join(text.plain(value, "zh-TW") for _, value in text_fields(plan.data, root, root))
+    chinese = "\n".join(text.plain(value, "zh-TW") for value in file_texts(plan.data, "plan"))
     return PageFacts(title=title, description=description, updated=updated, agency=agency,
                      first_year=plan.year, last_year=plan.year, relation=relation,
                      keywords=(text.plain(agency.name, lang), dates.year_label(plan.year, lang)), source_text=chinese)
