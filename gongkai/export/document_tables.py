@@ -41,7 +41,10 @@ def document_tables(plan: Plan, lang: str) -> list[DocumentTable]:
     for table in plan.tables:
         columns = table.columns()
         header = [Cell(_label(column, lang), columns=column.width, header=True) for column in columns]
-        rows = [_row(row, table, columns, lang) for group in body_rows(table, table.rows_are_actions) for row in group]
+        # The tree's end, found once: the table finds it by walking every leaf.
+        tree_end = table.tree_end
+        rows = [_row(row, table, columns, tree_end, lang)
+                for group in body_rows(table, table.rows_are_actions) for row in group]
         out.append(DocumentTable(text.plain(table.heading, lang) if table.heading else "", header, rows))
     return out
 
@@ -52,7 +55,7 @@ def _label(column: Column, lang: str) -> str:
     return ui("level", lang, n=column.levels[0]) if column.levels else ui(column.field, lang)
 
 
-def _row(row: BodyRow, table: Table, columns: list[Column], lang: str) -> list[Cell]:
+def _row(row: BodyRow, table: Table, columns: list[Column], tree_end: int, lang: str) -> list[Cell]:
     if row.heading is not None:
         # A group the document writes as a row of its own, across the table from its column.
         groups = [Cell(_number(g, lang) + text.plain(g.text, lang), rows=span, header=True) for g, span in row.groups]
@@ -64,7 +67,7 @@ def _row(row: BodyRow, table: Table, columns: list[Column], lang: str) -> list[C
     for column in columns:
         if column.levels:
             if column.levels[0] == 1 and row.first:
-                cells += _tree_cells(row, table, lang)
+                cells += _tree_cells(row, table, tree_end, lang)
             continue
         own = leaf_value(row.leaf, column)
         if row.line.is_action and own is None:
@@ -80,12 +83,12 @@ def _row(row: BodyRow, table: Table, columns: list[Column], lang: str) -> list[C
     return cells
 
 
-def _tree_cells(row: BodyRow, table: Table, lang: str) -> list[Cell]:
+def _tree_cells(row: BodyRow, table: Table, tree_end: int, lang: str) -> list[Cell]:
     cells = [Cell(_number(group, lang) + text.plain(group.text, lang), rows=span, header=True)
              for group, span in row.groups]
     leaf = row.leaf
     cells.append(Cell(_number(leaf, lang) + text.plain(leaf.text, lang), rows=row.span,
-                      columns=table.tree_end - table.column_of(leaf.depth), header=True))
+                      columns=tree_end - table.column_of(leaf.depth), header=True))
     return cells
 
 

@@ -64,15 +64,15 @@ def _kept_content(plan: Plan, key: str | None, part: str, fmt: str) -> bytes:
 
 
 def _content(plan: Plan, part: str, fmt: str) -> bytes:
-    columns, rows = COLUMNS[part], rows_of(plan, part)
     title = {lang: title_of(plan, part, lang) for lang in text.LANGS}
+    if fmt == "odt":
+        return odt_bytes(title, {lang: document_tables(plan, lang) for lang in _languages(plan)})
+    columns, rows = COLUMNS[part], rows_of(plan, part)
     if fmt == "csv":
         return csv_bytes(columns, rows)
     if fmt == "json":
         return json_bytes(title, columns, rows)
-    if fmt == "ods":
-        return ods_bytes(f"{plan.year}-{part}", columns, rows, document_tables(plan, "zh-TW") if part == "plan" else ())
-    return odt_bytes(title, {lang: document_tables(plan, lang) for lang in _languages(plan)})
+    return ods_bytes(f"{plan.year}-{part}", columns, rows, document_tables(plan, "zh-TW") if part == "plan" else ())
 
 
 def _languages(plan: Plan) -> list[str]:

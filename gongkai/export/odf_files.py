@@ -1,84 +1,39 @@
-"""Writing ODF documents with odfpy so that the same content always gives the same bytes."""
+"""ODF documents (ODS, ODT) written from the templates in templates/: content.xml, styles.xml, meta.xml and the
+manifest, zipped after the `mimetype` member, which ODF requires first and uncompressed so that a reader can
+tell the format from the file's first bytes. The same content always gives the same bytes."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-from typing import TypeVar
+import re
+from typing import Any
 
-from odf.element import Element
-from odf.opendocument import OpenDocument
-from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import P
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from gongkai.export.document_tables import Cell, DocumentTable
-from gongkai.export.zips import fixed_zip
+from gongkai.export.zips import zip_bytes
 
-D = TypeVar("D", bound=OpenDocument)
+MIMETYPES = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "odt": "application/vnd.oasis.opendocument.text"}
 
+# Characters XML 1.0 forbids (control characters, surrogates, U+FFFE, U+FFFF) and the C1 control characters it
+# discourages: a text holding one would make the file unreadable, so U+FFFD marks where it was.
+_UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
-def new_document(factory: Callable[[], D]) -> D:
-    """A new document. odfpy keeps the namespaces it has seen in one dict shared by every document,
-    and declares them all; emptying it first makes each file declare only, and always, its own."""
-    Element.namespaces.clear()
-    return factory()
+# Templates print data escaped; `_part` then makes the whole part representable, as no markup of a template
+# holds such a character (one pass over the part instead of one call per printed value).
+_TEMPLATES = Environment(loader=PackageLoader("gongkai.export", "templates"), autoescape=True,
+                         undefined=StrictUndefined)
 
 
-def odf_bytes(document: OpenDocument) -> bytes:
-    out = io.BytesIO()
-    document.write(out)
-    return fixed_zip(out.getvalue())
+def _part(template: str, **context: Any) -> bytes:
+    rendered = _TEMPLATES.get_template(template).render(**context)
+    return _UNREPRESENTABLE.sub("\ufffd", rendered).encode("utf-8")
 
 
-def odf_table(name: str, table: DocumentTable) -> Table:
-    """A body table as an ODF table: the document's headers, then its rows, a cell spanning rows or columns
-    followed by the covered cells ODF requires in the places it spans."""
-    out = Table(name=name)
-    out.addElement(TableColumn(numbercolumnsrepeated=table.width))
-    header = TableRow()
-    for head in table.header:
-        header.addElement(_spanned(head))
-        for _ in range(head.columns - 1):
-            header.addElement(CoveredTableCell())
-    headers = TableHeaderRows()
-    headers.addElement(header)
-    out.addElement(headers)
-    covered: dict[tuple[int, int], bool] = {}
-    for r, row in enumerate(table.rows):
-        line, c = TableRow(), 0
-        cells = iter(row)
-        while c < table.width:
-            if covered.pop((r, c), False):
-                line.addElement(CoveredTableCell())
-                c += 1
-                continue
-            given = next(cells, None)
-            if given is None:
-                line.addElement(TableCell())
-                c += 1
-                continue
-            cell = given
-            line.addElement(_spanned(cell))
-            for dr in range(cell.rows):
-                for dc in range(cell.columns):
-                    if dr or dc:
-                        covered[(r + dr, c + dc)] = True
-            for _ in range(cell.columns - 1):
-                covered.pop((r, c + 1), None)
-                line.addElement(CoveredTableCell())
-                c += 1
-            c += 1
-        out.addElement(line)
-    return out
-
-
-def _spanned(cell: Cell) -> TableCell:
-    spans: dict[str, int] = {}
-    if cell.rows > 1:
-        spans["numberrowsspanned"] = cell.rows
-    if cell.columns > 1:
-        spans["numbercolumnsspanned"] = cell.columns
-    element = TableCell(valuetype="string", **spans)
-    for line in cell.text.split("\n") if cell.text else []:
-        element.addElement(P(text=line))
-    return element
+def odf_bytes(kind: str, **content: Any) -> bytes:
+    """The file of `kind` ("ods" or "odt"): its content.xml is the template `<kind>-content.xml` given `content`."""
+    mimetype = MIMETYPES[kind]
+    parts = [("styles.xml", _part("styles.xml")),
+             ("content.xml", _part(f"{kind}-content.xml", **content)),
+             ("meta.xml", _part("meta.xml"))]
+    manifest = _part("manifest.xml", mimetype=mimetype, parts=[name for name, _ in parts])
+    return zip_bytes([("mimetype", mimetype.encode("ascii")), *parts, ("META-INF/manifest.xml", manifest)],
+                     stored=("mimetype",))

@@ -6,41 +6,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from odf.opendocument import OpenDocumentSpreadsheet
-from odf.table import Table, TableCell, TableRow
-from odf.text import P
-
 from gongkai.export.document_tables import DocumentTable
-from gongkai.export.odf_files import new_document, odf_bytes, odf_table
+from gongkai.export.odf_files import odf_bytes
+from gongkai.export.odf_tables import OdfCell, OdfTable, lines_of, odf_table
 from gongkai.export.tables import Column
 
 
-def _cell(value: Any, kind: str) -> TableCell:
+def _cell(value: Any, kind: str) -> OdfCell:
+    """Integers are numbers (ODF's float), dates are dates, the rest text."""
+    lines = lines_of(str(value))
     if kind == "integer" and value != "":
-        cell = TableCell(valuetype="float", value=value)
-    elif kind == "date" and value:
-        cell = TableCell(valuetype="date", datevalue=value)
-    else:
-        cell = TableCell(valuetype="string")
-    for line in str(value).split("\n") if value != "" else []:
-        cell.addElement(P(text=line))
-    return cell
+        return OdfCell(lines, "float", str(value))
+    if kind == "date" and value:
+        return OdfCell(lines, "date", str(value))
+    return OdfCell(lines)
 
 
 def ods_bytes(sheet_name: str, columns: tuple[Column, ...], rows: list[dict[str, Any]],
               tables: Sequence[DocumentTable] = ()) -> bytes:
-    document = new_document(OpenDocumentSpreadsheet)
-    table = Table(name=sheet_name)
-    header = TableRow()
-    for column in columns:
-        header.addElement(_cell(column.name, "string"))
-    table.addElement(header)
-    for row in rows:
-        line = TableRow()
-        for column in columns:
-            line.addElement(_cell(row[column.name], column.kind))
-        table.addElement(line)
-    document.spreadsheet.addElement(table)
-    for index, body in enumerate(tables, start=1):
-        document.spreadsheet.addElement(odf_table(f"{sheet_name}-{index}", body))
-    return odf_bytes(document)
+    header = [_cell(column.name, "string") for column in columns]
+    lines = [[_cell(row[column.name], column.kind) for column in columns] for row in rows]
+    sheets = [OdfTable(sheet_name, [header, *lines])]
+    sheets += [odf_table(f"{sheet_name}-{index}", body) for index, body in enumerate(tables, start=1)]
+    return odf_bytes("ods", sheets=sheets)

@@ -1,6 +1,6 @@
 """ZIP files whose bytes depend only on their contents: fixed member dates and order.
 
-ODF documents are ZIPs too, so the ODS and ODT writers pass theirs through `fixed_zip`."""
+ODF documents are ZIPs too: the ODS and ODT writers make theirs with `zip_bytes`."""
 
 from __future__ import annotations
 
@@ -21,11 +21,3 @@ def zip_bytes(members: list[tuple[str, bytes]], stored: tuple[str, ...] = ()) ->
             info.external_attr = 0o644 << 16
             archive.writestr(info, content, compresslevel=9 if name not in stored else None)
     return out.getvalue()
-
-
-def fixed_zip(data: bytes) -> bytes:
-    """The same ZIP with every member dated EPOCH, keeping its order and its stored `mimetype` (ODF)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-        stored = tuple(i.filename for i in archive.infolist() if i.compress_type == zipfile.ZIP_STORED)
-    return zip_bytes(members, stored)

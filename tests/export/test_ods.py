@@ -1,14 +1,19 @@
 """ODS files are real OpenDocument spreadsheets whose cells hold the YAML's data."""
 
+import csv
 import io
 
+import pytest
 from exported import example_plan, yaml_items, yaml_results
 from odf.opendocument import load
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
+from read_back import assert_lays_out, document, downloads_of, plan_ids, plan_of, read_rows
 
+from gongkai.export.csv_file import neutralised
+from gongkai.export.document_tables import document_tables
 from gongkai.export.files import plan_downloads
-from gongkai.export.tables import PLAN_COLUMNS, RESULTS_COLUMNS
+from gongkai.export.tables import COLUMNS, PLAN_COLUMNS, RESULTS_COLUMNS
 
 
 def _sheet(content: bytes) -> list[list[str]]:
@@ -60,3 +65,31 @@ def test_year_cells_are_numbers():
     second_row = document.spreadsheet.getElementsByType(TableRow)[1]
     year_cell = second_row.getElementsByType(TableCell)[1]
     assert (year_cell.getAttribute("valuetype"), year_cell.getAttribute("value")) == ("float", "114")
+
+
+@pytest.mark.parametrize("key", plan_ids())
+def test_every_ods_holds_the_csvs_rows_then_the_documents_tables(key):
+    """Each ODS of the demo plans and the table shapes: its first sheet the CSV's header and rows, integers as
+    numbers and dates as dates; then, in a plan's file, a sheet per body table as the page draws it."""
+    plan, files = plan_of(key), downloads_of(key)
+    for part in ("plan", "results") if plan.results else ("plan",):
+        sheets = document(files[part, "ods"].content).spreadsheet.getElementsByType(Table)
+        tables = document_tables(plan, "zh-TW") if part == "plan" else []
+        assert [s.getAttribute("name") for s in sheets] \
+            == [f"{plan.year}-{part}"] + [f"{plan.year}-{part}-{n}" for n in range(1, len(tables) + 1)]
+        columns = COLUMNS[part]
+        csv_rows = list(csv.reader(io.StringIO(files[part, "csv"].content.decode("utf-8-sig"), newline="")))
+        sheet = read_rows(sheets[0])
+        assert [[cell.text for cell in row] for row in sheet[:1]] == csv_rows[:1]
+        assert len(sheet) == len(csv_rows)
+        for row, written in zip(sheet[1:], csv_rows[1:], strict=True):
+            assert [neutralised(cell.text, column) for cell, column in zip(row, columns, strict=True)] == written
+            for cell, column in zip(row, columns, strict=True):
+                if column.kind == "integer" and cell.text:
+                    assert (cell.value_type, cell.value) == ("float", cell.text)
+                elif column.kind == "date" and cell.text:
+                    assert (cell.value_type, cell.value) == ("date", cell.text)
+                else:
+                    assert (cell.value_type, cell.value) == ("string", None)
+        for sheet_table, table in zip(sheets[1:], tables, strict=True):
+            assert_lays_out(sheet_table, table)

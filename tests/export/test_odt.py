@@ -3,15 +3,21 @@ them: its headers in its order, each row's cells, and cells spanning rows and co
 
 import io
 
+import pytest
 from bs4 import BeautifulSoup
 from exported import example_plan, yaml_items
+from odf import teletype
 from odf.opendocument import load
 from odf.table import CoveredTableCell, Table, TableCell, TableHeaderRows, TableRow
 from odf.text import H
+from read_back import assert_lays_out, document, downloads_of, plan_ids, plan_of
 from support import PLANS
 
 from gongkai.data.load import load_portal
+from gongkai.data.translation_coverage import file_coverage
+from gongkai.export.document_tables import document_tables
 from gongkai.export.files import plan_downloads
+from gongkai.export.tables import title_of
 from gongkai.pages.plan import render_plan
 from gongkai.pages.renderer import renderer
 
@@ -51,3 +57,25 @@ def test_odt_holds_every_item_of_the_body_with_its_number():
     for _, item in yaml_items():
         assert any(item["text"]["zh-TW"] in cell for cell in cells), item["text"]["zh-TW"]
     assert any(cell.startswith("一、") for cell in cells)
+
+
+@pytest.mark.parametrize("key", plan_ids())
+def test_every_odt_holds_each_languages_title_headings_and_tables_as_the_page_draws_them(key):
+    """Each ODT of the demo plans and the table shapes: per language (English where the plan is translated),
+    the plan's title, then each body table under its own heading, laid out as on the page."""
+    plan = plan_of(key)
+    langs = ["zh-TW", "en"] if file_coverage(plan.data, "plan", "en").translated else ["zh-TW"]
+    expected: list[tuple[str, str]] = []
+    tables = []
+    for lang in langs:
+        expected.append(("h1", title_of(plan, "plan", lang)))
+        for n, table in enumerate(document_tables(plan, lang), start=1):
+            expected += [("h2", table.heading)] if table.heading else []
+            expected.append(("table", f"{lang}-{n}"))
+            tables.append(table)
+    body = document(downloads_of(key)["plan", "odt"].content).text
+    found = [("table", node.getAttribute("name")) if node.qname[1] == "table"
+             else (f"h{node.getAttribute('outlinelevel')}", teletype.extractText(node)) for node in body.childNodes]
+    assert found == expected
+    for written, table in zip(body.getElementsByType(Table), tables, strict=True):
+        assert_lays_out(written, table)
