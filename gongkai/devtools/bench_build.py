@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from gongkai.devtools import synthetic
+from gongkai.devtools.bench_serve import ServeFailed, serve_edit_seconds
 from gongkai.devtools.profile_summary import print_profile
 
 ROOT = synthetic.ROOT
@@ -305,7 +306,8 @@ def profile_build(plans: Path, work: Path, log: Path) -> list[Path]:
     return [prof]
 
 
-def bench_size(size: int, work: Path, *, engine: str, profile: bool, say: Callable[[str], None]) -> dict[str, Any]:
+def bench_size(size: int, work: Path, *, engine: str, profile: bool, serve: bool,
+               say: Callable[[str], None]) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     log = work / "bench.log"
     started = time.perf_counter()
@@ -342,6 +344,13 @@ def bench_size(size: int, work: Path, *, engine: str, profile: bool, say: Callab
         **{k: v for k, v in figures.items() if k.startswith("search_session") and k != "search_session_bytes"},
         **plain_figures,
     }
+    if serve:
+        say(f"  {size}: 預覽伺服器：修改一份計畫 / the preview server: one plan edited…")
+        try:
+            result["serve_edit_seconds"] = round(serve_edit_seconds(GONGKAI, portal.plans, work / "serve.log",
+                                                                    build_env(), ROOT), 2)
+        except ServeFailed as error:
+            raise BuildFailed(str(error)) from None
     if profile:
         say(f"  {size}: 以 cProfile 建置 / profiling a build…")
         result["profile_files"] = [str(p) for p in profile_build(portal.plans, work, log)]
@@ -356,12 +365,13 @@ def _mb(value: float) -> str:
 
 def print_table(results: list[dict[str, Any]]) -> None:
     header = ("size", "pages", "seconds", "plain s", "ratio", "peak MiB", "tree MiB", "output MiB",
-              "median plan KiB", "max plan KiB", "search KiB (gz)", "incremental s")
+              "median plan KiB", "max plan KiB", "search KiB (gz)", "incremental s", "serve edit s")
     rows = [(str(r["size"]), str(r["pages"]), f"{r['seconds']:.1f}", f"{r['plain_seconds']:.1f}", f"{r['ratio']:.2f}",
              f"{r['peak_mb']:.0f}", f"{r['tree_peak_mb']:.0f}", _mb(r["output_bytes"]),
              f"{r['median_plan_bytes'] / 1024:.0f}", f"{r['max_plan_bytes'] / 1024:.0f}",
              f"{r['search_session_bytes'] / 1024:.0f} ({r['search_session_gzip_bytes'] / 1024:.0f})",
-             f"{r['incremental_seconds']:.1f}") for r in results]
+             f"{r['incremental_seconds']:.1f}",
+             f"{r['serve_edit_seconds']:.1f}" if "serve_edit_seconds" in r else "-") for r in results]
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
     for line in (header, tuple("-" * w for w in widths), *rows):
         print("  ".join(cell.rjust(w) for cell, w in zip(line, widths)))
@@ -397,6 +407,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as a JSON list")
     parser.add_argument("--profile", action="store_true",
                         help="also build each portal under cProfile; print the top 25 functions and where time goes")
+    parser.add_argument("--serve", action="store_true",
+                        help="also time the preview (gongkai serve, Chinese) from saving an edit to one plan until "
+                             "it has rebuilt (serve_edit_seconds)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep each generated portal and its builds in DIR/<size>/ (a new or empty folder)")
     parser.add_argument("--search-engine", default="sharded", choices=sorted(SEARCH_SESSIONS),
@@ -432,7 +445,7 @@ def _run(args: argparse.Namespace, results: list[dict[str, Any]]) -> None:
                 work = args.keep.resolve() / str(size)
             else:
                 work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"gongkai-bench-{size}-")))
-            result = bench_size(size, work, engine=args.search_engine, profile=args.profile, say=say)
+            result = bench_size(size, work, engine=args.search_engine, profile=args.profile, serve=args.serve, say=say)
             if args.profile:
                 print(f"\n== cProfile: {result['pages']} 頁 / pages ==")
                 print_profile([Path(p) for p in result.pop("profile_files")])

@@ -72,7 +72,7 @@ def test_bad_arguments_are_told_in_both_languages(argv, words, capsys):
 def test_a_tiny_run_reports_every_figure(tmp_path: Path, capsys):
     out = tmp_path / "bench.json"
     assert bench_build.main(["--sizes", str(synthetic.smallest_size()), "--json", str(out),
-                             "--keep", str(tmp_path / "kept")]) == 0
+                             "--keep", str(tmp_path / "kept"), "--serve"]) == 0
     [result] = json.loads(out.read_text(encoding="utf-8"))
     assert set(bench_build.JSON_KEYS) <= set(result)
     assert result["pages"] == result["expected_pages"] == result["plain_pages"] == synthetic.smallest_size()
@@ -84,7 +84,9 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path, capsys):
     index = site / "search" / "index.json"
     assert result["search_session_bytes"] > index.stat().st_size
     assert bench_build.sharded_search_session(site)[0] == index
-    assert "incremental s" in capsys.readouterr().out
+    assert result["serve_edit_seconds"] > 0
+    printed = capsys.readouterr().out
+    assert "incremental s" in printed and "serve edit s" in printed
 
 
 def test_time_by_part_adds_up_and_counts_built_ins_for_their_caller(tmp_path: Path):
