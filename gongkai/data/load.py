@@ -124,13 +124,18 @@ def git_dates(root: Path) -> dict[Path, datetime.date]:
                              capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return {}
-    dates: dict[Path, datetime.date] = {}
+    latest: dict[str, datetime.date] = {}
     current = None
     for line in out.splitlines():
         if line.startswith("@"):
             current = datetime.date.fromisoformat(line[1:])
         elif line and current is not None:
-            dates.setdefault((Path(top) / line).resolve(), current)
+            latest.setdefault(line, current)
+    # Links are followed once for each file, not for each commit that touched it: a long history names
+    # every file many times.
+    dates: dict[Path, datetime.date] = {}
+    for name, date in latest.items():
+        dates.setdefault((Path(top) / name).resolve(), date)
     return dates
 
 
