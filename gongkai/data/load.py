@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import os
 import re
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -222,9 +225,30 @@ def load_portal(plans_dir: Path, cache: Path | None = None) -> tuple[Portal, Rep
     loading = _Loading(plans_dir=plans_dir, real_plans=plans_dir.resolve(), real_root=plans_dir.parent.resolve(),
                        dates=git_dates(plans_dir), report=report, cache=LoadCache(cache))
     agencies = {}
-    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()):
-        agency = _load_agency(folder, loading)
-        if agency is not None:
-            agencies[agency.id] = agency
+    with _kept_as_old_objects():
+        for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()):
+            agency = _load_agency(folder, loading)
+            if agency is not None:
+                agencies[agency.id] = agency
     loading.cache.prune()
     return Portal(agencies=agencies), report
+
+
+@contextmanager
+def _kept_as_old_objects() -> Iterator[None]:
+    """Loading makes a million small dicts and lists that stay as long as the portal. Set off by their
+    number, the garbage collector would look through all of them several times over while they are made
+    (as long as reading them back from the cache takes); made with it paused, they join the old objects
+    at once (frozen, then thawed into the oldest generation), which it looks through seldom and still
+    collects from."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        # Objects frozen by someone else must stay frozen: thawing would thaw them too.
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        gc.enable()

@@ -1,6 +1,7 @@
 """Loading and validating: the seeds load, and every kind of broken input gets a clear message."""
 
 import datetime
+import gc
 import os
 import shutil
 import subprocess
@@ -187,3 +188,21 @@ def test_a_file_is_dated_by_the_last_commit_that_touched_it(minimal_plans):
     dates = git_dates(minimal_plans)
     assert dates[plan.resolve()] == datetime.date(2025, 4, 1)
     assert dates[(plan.parent / "results.yml").resolve()] == datetime.date(2025, 2, 1)
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(minimal_plans):
+    load_portal(minimal_plans)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        load_portal(minimal_plans)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        load_portal(minimal_plans)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
