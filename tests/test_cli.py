@@ -44,6 +44,21 @@ def test_scripts_check_checks_the_repository():
     assert result.returncode == 0, result.stderr
 
 
+def test_check_keeps_what_it_found_beside_the_plans_unless_asked_not_to(minimal_plans):
+    cache = minimal_plans.parent / ".gongkai-cache"
+    unkept = subprocess.run([*GONGKAI, "check", "--no-cache", "--plans", str(minimal_plans)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert unkept.returncode == 0 and not cache.exists()
+    shutil.copy(FIXTURES / "broken" / "duplicate-id.plan.yml", minimal_plans / "sample-office" / "114" / "plan.yml")
+    refused = subprocess.run([*GONGKAI, "build", "--no-cache", "--plans", str(minimal_plans), "--out",
+                              str(minimal_plans.parent / "site")], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode == 1 and not cache.exists()
+    kept, again = run_check(minimal_plans), run_check(minimal_plans)
+    assert kept.returncode == again.returncode == 1 and kept.stderr == again.stderr
+    assert 'duplicate id "a1-1"' in again.stderr
+    assert any(cache.rglob("*.pickle"))
+
+
 EXEMPTION_OF_NO_AGENCY = """
 reporting:
   exemptions:

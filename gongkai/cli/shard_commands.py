@@ -26,7 +26,8 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                         help="build in up to N processes at once (default: one per processor); "
                              "--jobs 1 --no-cache is the plain build in one process")
     parser.add_argument("--no-cache", action="store_true",
-                        help="build every agency again instead of taking the unchanged ones from .gongkai-cache/")
+                        help="read and check every data file and build every agency again, instead of taking "
+                             "the unchanged ones from .gongkai-cache/")
     parser.add_argument("--shard", metavar="K/N",
                         help="build only shard K of N (agencies cut by page count; shard 1 also makes the "
                              "portal-wide pages) into --out, for `gongkai merge`")

@@ -33,10 +33,11 @@ from gongkai.publish.preview import preview_downloads
 from gongkai.publish.shards import ShardError
 
 
-def checked_project(plans: Path) -> Project | None:
+def checked_project(plans: Path, *, cache: bool = True) -> Project | None:
     """The project when its data has no errors; otherwise None, with every problem printed. Warnings are
-    printed after the errors, and never make it fail."""
-    project, report = load_project(plans)
+    printed after the errors, and never make it fail. `cache`: keep and reuse what each file was found to
+    hold (.gongkai-cache/ beside the plans)."""
+    project, report = load_project(plans, cache=cache)
     if not report.ok:
         print(report.format(project_root(), closing=FIX_BEFORE_BUILDING), file=sys.stderr)
         return None
@@ -45,9 +46,9 @@ def checked_project(plans: Path) -> Project | None:
     return project
 
 
-def _fix(plans: Path) -> None:
+def _fix(plans: Path, *, cache: bool) -> None:
     """Mend what `check --fix` can mend, and say what was done."""
-    _, report = load_project(plans)
+    _, report = load_project(plans, cache=cache)
     outcome = fix(report.warnings)
     root = project_root()
     for problem in outcome.fixed:
@@ -72,8 +73,8 @@ def drafts_note(project: Project) -> str:
 
 def check(args: argparse.Namespace) -> int:
     if args.fix:
-        _fix(plans_dir(args))
-    project = checked_project(plans_dir(args))
+        _fix(plans_dir(args), cache=not args.no_cache)
+    project = checked_project(plans_dir(args), cache=not args.no_cache)
     if project is None:
         return EXIT_FAILED
     portal = project.portal
@@ -94,7 +95,7 @@ def build(args: argparse.Namespace) -> int:
             shard_commands.parse_shard(args.shard)
         except ShardError as error:
             fail_usage(error.message)
-    checked = checked_project(plans)
+    checked = checked_project(plans, cache=not args.no_cache)
     if checked is None:
         print("網站未建置，原有的網站保持不變。/ The site was not built; the existing site is unchanged.",
               file=sys.stderr)
@@ -198,6 +199,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--fix", action="store_true",
                         help="first mend what can be mended by itself (typed numbering, the editor's schema line), "
                              "changing nothing else in the files")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read and check every file again instead of taking the unchanged ones from .gongkai-cache/")
     plans_option(parser)
     parser.set_defaults(run=check)
 

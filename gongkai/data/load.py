@@ -2,36 +2,118 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import gc
 import os
 import re
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from gongkai.data import mistakes, rules
+from gongkai.data.load_cache import LoadCache
 from gongkai.data.model import Agency, Plan, Portal, Results
 from gongkai.data.problems import Bilingual, Problem, Report
 from gongkai.data.schema_messages import schema_problems
-from gongkai.data.yaml_source import Document, load
+from gongkai.data.yaml_source import Document, outside_problem, parse, read, text_of
 
 AGENCY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 YEAR_DIR = re.compile(r"^[1-9][0-9]{0,2}$")
 KNOWN_FILES = {"plan.yml", "results.yml"}
 
 
-def _checked(path: Path, kind: str, report: Report, plans_dir: Path) -> Document | None:
-    """The document if it parses and fits the schema; otherwise None, with problems reported."""
-    doc, problems = load(path, within=plans_dir)
-    report.extend(problems)
+@dataclass
+class Checked:
+    """What reading and checking one file found. All of it follows from the file's bytes and its place in
+    the plans folder, so it is kept (load_cache) and found again while neither changes."""
+
+    # The file it was found in, which its problems name.
+    path: Path
+    # The file's data when it loaded and fits its schema; otherwise None.
+    data: Any
+    problems: list[Problem]
+    # A plan's own rules (the files it names are looked for every time), and its warnings when they pass.
+    rule_problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def moved(self, path: Path) -> Checked:
+        """The same outcome for the same file at `path`: a project that was moved, or copied."""
+        if path == self.path:
+            return self
+
+        def moving(problems: list[Problem]) -> list[Problem]:
+            return [dataclasses.replace(p, file=path) if p.file == self.path else p for p in problems]
+
+        return Checked(path, self.data, moving(self.problems), moving(self.rule_problems), moving(self.warnings))
+
+
+def _check(path: Path, raw: bytes, kind: str, plans_dir: Path) -> tuple[Checked, Document | None]:
+    """What reading and checking `raw`, the bytes of `path`, finds; and the document when it fits its schema."""
+    doc, problems = parse(path, raw)
     if doc is None:
-        return None
+        return Checked(path, None, problems), None
     problems = schema_problems(doc, kind)
-    report.extend(problems)
     if problems:
+        return Checked(path, None, problems), None
+    problems = [*rules.markdown_problems(doc, kind), *mistakes.schema_line_problems(doc, plans_dir.parent)]
+    if kind != "plan":
+        return Checked(path, doc.data, problems), doc
+    own = rules.plan_content_problems(doc, int(path.parent.name))
+    return Checked(path, doc.data, problems, own, [] if own else mistakes.plan_warnings(doc)), doc
+
+
+class _Loaded(NamedTuple):
+    doc: Document
+    checked: Checked
+    # The file with links followed, as git knows it.
+    real: Path
+
+
+@dataclass
+class _Loading:
+    """What every file of one load shares."""
+
+    plans_dir: Path
+    # The plans folder and the project folder with links followed, found once: every file must lie inside
+    # the first, and its place in the second decides its editor's schema line.
+    real_plans: Path
+    real_root: Path
+    dates: dict[Path, datetime.date]
+    report: Report
+    cache: LoadCache
+
+
+def _checked(path: Path, kind: str, loading: _Loading) -> _Loaded | None:
+    """The document and what checking it found, when it parses and fits the schema; otherwise None, with
+    problems reported."""
+    real = path.resolve()
+    if not real.is_relative_to(loading.real_plans):
+        loading.report.add(outside_problem(path, loading.plans_dir))
         return None
-    report.extend(rules.markdown_problems(doc, kind))
-    report.extend(mistakes.schema_line_problems(doc, plans_dir.parent))
-    return doc
+    raw, problem = read(path)
+    if raw is None:
+        if problem is not None:
+            loading.report.add(problem)
+        return None
+    place = (kind, path.relative_to(loading.plans_dir).as_posix(), os.path.relpath(real, loading.real_root))
+    key = loading.cache.key(place, raw)
+    kept = loading.cache.get(key)
+    doc = None
+    if isinstance(kept, Checked):
+        checked = kept.moved(path)
+    else:
+        checked, doc = _check(path, raw, kind, loading.plans_dir)
+        loading.cache.put(key, checked)
+    loading.report.extend(checked.problems)
+    if checked.data is None:
+        return None
+    if doc is None:
+        doc = Document(path=path, data=checked.data, text=text_of(raw))
+    return _Loaded(doc, checked, real)
 
 
 def git_dates(root: Path) -> dict[Path, datetime.date]:
@@ -45,27 +127,33 @@ def git_dates(root: Path) -> dict[Path, datetime.date]:
                              capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return {}
-    dates: dict[Path, datetime.date] = {}
+    latest: dict[str, datetime.date] = {}
     current = None
     for line in out.splitlines():
         if line.startswith("@"):
             current = datetime.date.fromisoformat(line[1:])
         elif line and current is not None:
-            dates.setdefault((Path(top) / line).resolve(), current)
+            latest.setdefault(line, current)
+    # Links are followed once for each file, not for each commit that touched it: a long history names
+    # every file many times.
+    dates: dict[Path, datetime.date] = {}
+    for name, date in latest.items():
+        dates.setdefault((Path(top) / name).resolve(), date)
     return dates
 
 
-def _updated(doc: Document, dates: dict[Path, datetime.date]) -> datetime.date | None:
-    if doc.data.get("updated"):
-        return datetime.date.fromisoformat(doc.data["updated"])
-    return dates.get(doc.path.resolve())
+def _updated(loaded: _Loaded, dates: dict[Path, datetime.date]) -> datetime.date | None:
+    if loaded.doc.data.get("updated"):
+        return datetime.date.fromisoformat(loaded.doc.data["updated"])
+    return dates.get(loaded.real)
 
 
 def _folder_problem(path: Path, summary: Bilingual, expected: Bilingual) -> Problem:
     return Problem(file=path, summary=summary, expected=expected, found=path.name)
 
 
-def _load_plan(agency: Agency, folder: Path, plans_dir: Path, dates: dict[Path, datetime.date], report: Report) -> None:
+def _load_plan(agency: Agency, folder: Path, loading: _Loading) -> None:
+    report = loading.report
     plan_path = folder / "plan.yml"
     for stray in sorted(folder.glob("*.y*ml")):
         if stray.name not in KNOWN_FILES:
@@ -74,33 +162,34 @@ def _load_plan(agency: Agency, folder: Path, plans_dir: Path, dates: dict[Path, 
     if not os.path.lexists(plan_path):
         report.add(Problem(file=plan_path, summary=Bilingual("年度資料夾中缺少 plan.yml", "the year folder has no plan.yml")))
         return
-    doc = _checked(plan_path, "plan", report, plans_dir)
-    if doc is None:
+    loaded = _checked(plan_path, "plan", loading)
+    if loaded is None:
         return
-    semantic = rules.plan_problems(doc, int(folder.name), plans_dir)
+    # The files a plan names are looked for every time: they are not part of what was kept.
+    semantic = [*loaded.checked.rule_problems, *rules.annex_file_problems(loaded.doc, loading.plans_dir)]
     report.extend(semantic)
     if semantic:
         return
-    plan = Plan(agency_id=agency.id, year=int(folder.name), data=doc.data, path=plan_path,
-                updated=_updated(doc, dates))
-    report.extend(mistakes.plan_warnings(doc))
+    plan = Plan(agency_id=agency.id, year=int(folder.name), data=loaded.doc.data, path=plan_path,
+                updated=_updated(loaded, loading.dates))
+    report.extend(loaded.checked.warnings)
     if plan.updated is None and not plan.draft:
         report.add(mistakes.undated(plan_path, "plan"))
     results_path = folder / "results.yml"
     if os.path.lexists(results_path):
-        results_doc = _checked(results_path, "results", report, plans_dir)
-        if results_doc is not None:
-            problems = rules.results_problems(results_doc, {row.leaf_id: row for row in plan.rows()}, plans_dir)
+        results = _checked(results_path, "results", loading)
+        if results is not None:
+            problems = rules.results_problems(results.doc, {row.leaf_id: row for row in plan.rows()}, loading.plans_dir)
             report.extend(problems)
             if not problems:
-                plan.results = Results(data=results_doc.data, path=results_path,
-                                       updated=_updated(results_doc, dates))
+                plan.results = Results(data=results.doc.data, path=results_path, updated=_updated(results, loading.dates))
                 if plan.results.updated is None and not plan.draft:
                     report.add(mistakes.undated(results_path, "results"))
     agency.plans[plan.year] = plan
 
 
-def _load_agency(folder: Path, plans_dir: Path, dates: dict[Path, datetime.date], report: Report) -> Agency | None:
+def _load_agency(folder: Path, loading: _Loading) -> Agency | None:
+    report = loading.report
     if folder.name.startswith("."):
         report.add(Problem(file=folder, summary=Bilingual("機關資料夾名稱以「.」開頭，會被視為隱藏而不會發布",
                                                           "an agency folder whose name starts with a dot is hidden and would never be published"),
@@ -115,27 +204,51 @@ def _load_agency(folder: Path, plans_dir: Path, dates: dict[Path, datetime.date]
     if not os.path.lexists(agency_path):
         report.add(Problem(file=agency_path, summary=Bilingual("機關資料夾中缺少 agency.yml", "the agency folder has no agency.yml")))
         return None
-    doc = _checked(agency_path, "agency", report, plans_dir)
-    agency = Agency(id=folder.name, data=doc.data if doc else {}, path=agency_path)
+    loaded = _checked(agency_path, "agency", loading)
+    agency = Agency(id=folder.name, data=loaded.doc.data if loaded else {}, path=agency_path)
     for child in sorted(p for p in folder.iterdir() if p.is_dir()):
         if YEAR_DIR.match(child.name):
-            _load_plan(agency, child, plans_dir, dates, report)
+            _load_plan(agency, child, loading)
         else:
             report.add(_folder_problem(child, Bilingual("年度資料夾名稱應為民國年數字", "a year folder is named by its ROC year"),
                                        Bilingual("例如 114", "e.g. 114")))
-    return agency if doc else None
+    return agency if loaded else None
 
 
-def load_portal(plans_dir: Path) -> tuple[Portal, Report]:
-    """Load every agency under `plans_dir`. The report lists every problem found, in every file."""
+def load_portal(plans_dir: Path, cache: Path | None = None) -> tuple[Portal, Report]:
+    """Load every agency under `plans_dir`. The report lists every problem found, in every file. With a
+    `cache` folder, what was found in each file is kept there and found again while the file is unchanged."""
     report = Report()
     if not plans_dir.is_dir():
         report.add(Problem(file=plans_dir, summary=Bilingual("找不到 plans 資料夾", "the plans folder does not exist")))
         return Portal(agencies={}), report
-    dates = git_dates(plans_dir)
+    loading = _Loading(plans_dir=plans_dir, real_plans=plans_dir.resolve(), real_root=plans_dir.parent.resolve(),
+                       dates=git_dates(plans_dir), report=report, cache=LoadCache(cache))
     agencies = {}
-    for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()):
-        agency = _load_agency(folder, plans_dir, dates, report)
-        if agency is not None:
-            agencies[agency.id] = agency
+    with _kept_as_old_objects():
+        for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()):
+            agency = _load_agency(folder, loading)
+            if agency is not None:
+                agencies[agency.id] = agency
+    loading.cache.prune()
     return Portal(agencies=agencies), report
+
+
+@contextmanager
+def _kept_as_old_objects() -> Iterator[None]:
+    """Loading makes a million small dicts and lists that stay as long as the portal. Set off by their
+    number, the garbage collector would look through all of them several times over while they are made
+    (as long as reading them back from the cache takes); made with it paused, they join the old objects
+    at once (frozen, then thawed into the oldest generation), which it looks through seldom and still
+    collects from."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        # Objects frozen by someone else must stay frozen: thawing would thaw them too.
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        gc.enable()

@@ -14,6 +14,7 @@ from typing import Any
 from gongkai.data import mistakes
 from gongkai.data.glossary import load_glossary
 from gongkai.data.load import load_portal
+from gongkai.data.load_cache import cache_folder
 from gongkai.data.model import Portal
 from gongkai.data.problems import Report
 from gongkai.data.settings import Settings, exemption_problems, load_settings
@@ -61,24 +62,26 @@ def _fingerprint(plans_dir: Path, settings_file: Path) -> tuple[Any, ...]:
     return (str(plans_dir.resolve()), head, tuple(stats))
 
 
-def load_project(plans_dir: Path, settings_file: Path | None = None) -> tuple[Project, Report]:
+def load_project(plans_dir: Path, settings_file: Path | None = None, *, cache: bool = True) -> tuple[Project, Report]:
     """The project whose data is `plans_dir`, with portal.yml and glossary.yml beside it (or
     `settings_file`), and every problem found in any of them.
 
     Loading is the costliest step of a build, so the last project loaded is kept and handed out again
-    while none of its files has changed: the check and each language's build share one load."""
+    while none of its files has changed: the check and each language's build share one load. With
+    `cache`, what was found in each data file is also kept on disk beside `plans_dir` (load_cache), so
+    the next run reads and checks again only the files that changed."""
     global _last
     settings_file = settings_file or settings_path(plans_dir)
     key = _fingerprint(plans_dir, settings_file)
     if _last is not None and _last[0] == key:
         return _last[1], _last[2].copy()
-    project, report = _load(plans_dir, settings_file)
+    project, report = _load(plans_dir, settings_file, cache_folder(plans_dir) if cache else None)
     _last = (key, project, report)
     return project, report.copy()
 
 
-def _load(plans_dir: Path, settings_file: Path) -> tuple[Project, Report]:
-    portal, report = load_portal(plans_dir)
+def _load(plans_dir: Path, settings_file: Path, cache: Path | None) -> tuple[Project, Report]:
+    portal, report = load_portal(plans_dir, cache)
     settings, problems = load_settings(settings_file)
     report.extend(problems)
     if not problems and settings_file.is_file():

@@ -36,6 +36,11 @@ def _node_path(body_path: list[Any], node: Node) -> list[Any]:
 def plan_problems(doc: Document, folder_year: int, plans_dir: Path | None = None) -> list[Problem]:
     """Problems of a plan in plans/<agency>/<folder_year>/; files it names must lie inside `plans_dir`
     (by default the plans folder the plan is in)."""
+    return [*plan_content_problems(doc, folder_year), *annex_file_problems(doc, plans_dir or doc.path.parents[2])]
+
+
+def plan_content_problems(doc: Document, folder_year: int) -> list[Problem]:
+    """The problems of a plan that its text and its year folder decide alone: not the files it names."""
     data = doc.data
     problems: list[Problem] = []
     if data["year"] != folder_year:
@@ -45,7 +50,6 @@ def plan_problems(doc: Document, folder_year: int, plans_dir: Path | None = None
     bodies = [i for i, s in enumerate(data["sections"]) if s["kind"] == "body"]
     if bodies:
         problems.extend(_body_problems(doc, ["sections", bodies[0]]))
-    problems.extend(_annex_file_problems(doc, plans_dir or doc.path.parents[2]))
     return problems
 
 
@@ -185,7 +189,8 @@ def _file_problems(doc: Document, path: list[Any], name: str, plans_dir: Path, m
                   found=problem.found, hint=problem.hint)
 
 
-def _annex_file_problems(doc: Document, plans_dir: Path) -> Iterator[Problem]:
+def annex_file_problems(doc: Document, plans_dir: Path) -> Iterator[Problem]:
+    """The annex files a plan names that are missing or may not be published."""
     for index, annex in enumerate(doc.data.get("annexes", [])):
         if "file" in annex:
             yield from _file_problems(doc, ["annexes", index, "file"], annex["file"], plans_dir,

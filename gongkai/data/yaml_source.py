@@ -102,8 +102,9 @@ def outside_problem(path: Path, folder: Path, **where: Any) -> Problem:
                                   "put the file itself in the folder, not a shortcut or symbolic link"), **where)
 
 
-def _read(path: Path, within: Path | None) -> tuple[bytes | None, Problem | None]:
-    """The bytes of `path`: a regular file (inside `within`, if given) of at most MAX_FILE_BYTES."""
+def read(path: Path, within: Path | None = None) -> tuple[bytes | None, Problem | None]:
+    """The bytes of `path`: a regular file (inside `within`, if given, after following links) of at most
+    MAX_FILE_BYTES; otherwise None, with the problem that stopped it."""
     if within is not None and not path.resolve().is_relative_to(within.resolve()):
         return None, outside_problem(path, within)
     try:
@@ -126,9 +127,14 @@ def _read(path: Path, within: Path | None) -> tuple[bytes | None, Problem | None
     return raw, None
 
 
+def text_of(raw: bytes) -> str:
+    """The text of a data file's bytes, without a byte-order mark; UnicodeDecodeError when it is not UTF-8."""
+    return raw.decode("utf-8-sig")
+
+
 def _decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
     try:
-        return raw.decode("utf-8-sig"), None
+        return text_of(raw), None
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -159,9 +165,14 @@ def _duplicate_problems(path: Path, duplicates: list[limits.Duplicate]) -> list[
 def load(path: Path, within: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file, which must lie inside `within` when it is given (after following links).
     Returns the document, or None with the problems that stopped it."""
-    raw, problem = _read(path, within)
+    raw, problem = read(path, within)
     if raw is None:
         return None, [problem] if problem else []
+    return parse(path, raw)
+
+
+def parse(path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """The document in `raw`, the bytes of the file `path`, or None with the problems that stopped it."""
     text, problem = _decode(path, raw)
     if problem is not None or text is None:
         return None, [problem] if problem else []

@@ -145,15 +145,24 @@ def _made_up_results(plan: dict, year: int) -> str:
         if status in ("not-achieved", "not-started"):
             entry["reason"] = dict(REASON)
         entries[leaf.id] = entry
-    document = {"reported": f"{western_year(year) + 1}-01-20", "results": entries}
+    document = {"reported": _reported(year), "updated": _reported(year), "results": entries}
     return _headed(schema_line("results", 3) + "\n"
                    + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=4096))
 
 
-def _moved_results(source: str, years: int) -> str:
-    """The template's own results, with the dates it was reported moved on by `years`."""
-    return re.sub(r"^(\s*reported:\s*['\"]?)(\d{4})", lambda m: f"{m.group(1)}{int(m.group(2)) + years}",
-                  source, flags=re.MULTILINE)
+def _reported(year: int) -> str:
+    """When the results of a year's plan are reported, and last updated: January after the year."""
+    return f"{western_year(year) + 1}-01-20"
+
+
+def _moved_results(source: str, years: int, year: int) -> str:
+    """The template's own results for the plan of `year`, with the dates it was reported and updated moved on
+    by `years`, and dated like a made-up one when it gives no date of its own."""
+    moved = re.sub(r"^(\s*(?:reported|updated):\s*['\"]?)(\d{4})", lambda m: f"{m.group(1)}{int(m.group(2)) + years}",
+                   source, flags=re.MULTILINE)
+    if re.search(r"^updated:", moved, flags=re.MULTILINE):
+        return moved
+    return f"{moved.rstrip()}\nupdated: {_reported(year)}\n"
 
 
 def _fill_years(template: Template, count: int) -> None:
@@ -164,6 +173,10 @@ def _fill_years(template: Template, count: int) -> None:
     own_results = base / "results.yml"
     data = round_trip().load((base / "plan.yml").read_text(encoding="utf-8-sig"))
     year = template.base_year
+    # Dated like the plans that follow: approved and last updated in January of its year, or later when
+    # its history says so.
+    dates = [str(entry["date"]) for entry in data.get("history", [])]
+    data.setdefault("updated", datetime.date.fromisoformat(max([*dates, f"{western_year(year)}-01-15"])))
     for offset in range(count):
         if offset:
             # The draft is dated the first of December before its year, so the files never depend on today.
@@ -180,7 +193,7 @@ def _fill_years(template: Template, count: int) -> None:
             continue
         plan_text = _headed(with_schema_line(dump(data), schema_line("plan", 3)))
         if own_results.is_file():
-            results_text = _headed(_moved_results(own_results.read_text(encoding="utf-8-sig"), offset))
+            results_text = _headed(_moved_results(own_results.read_text(encoding="utf-8-sig"), offset, year))
         else:
             results_text = _made_up_results(data, year)
         template.years[year] = (plan_text, results_text)

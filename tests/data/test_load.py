@@ -1,14 +1,17 @@
 """Loading and validating: the seeds load, and every kind of broken input gets a clear message."""
 
 import datetime
+import gc
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 from support import EXAMPLE_AGENCY, FIXTURES, PLANS, SEED_PLANS
 
-from gongkai.data.load import load_portal
+from gongkai.data.load import git_dates, load_portal
 from gongkai.data.yaml_source import load
 
 BROKEN = FIXTURES / "broken"
@@ -168,3 +171,38 @@ def test_loading_a_plan_leaves_other_yaml_readers_untouched() -> None:
     document, problems = load(PLANS / EXAMPLE_AGENCY / "114" / "plan.yml")
     assert document is not None and not problems
     assert YAML(typ="rt").load("day: 2025-01-31\n")["day"] == datetime.date(2025, 1, 31)
+
+
+def test_a_file_is_dated_by_the_last_commit_that_touched_it(minimal_plans):
+    def commit(day: str) -> None:
+        env = {**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00"}
+        for command in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", day]):
+            subprocess.run(["git", *command], cwd=minimal_plans, env=env, check=True, capture_output=True)
+
+    subprocess.run(["git", "init", "-q"], cwd=minimal_plans, check=True)
+    commit("2025-02-01")
+    plan = minimal_plans / "sample-office" / "114" / "plan.yml"
+    for day in ("2025-03-01", "2025-04-01"):
+        plan.write_text(plan.read_text(encoding="utf-8") + f"# {day}\n", encoding="utf-8")
+        commit(day)
+    dates = git_dates(minimal_plans)
+    assert dates[plan.resolve()] == datetime.date(2025, 4, 1)
+    assert dates[(plan.parent / "results.yml").resolve()] == datetime.date(2025, 2, 1)
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(minimal_plans):
+    load_portal(minimal_plans)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        load_portal(minimal_plans)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        load_portal(minimal_plans)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
