@@ -142,8 +142,18 @@ def _converted(source: str) -> str:
     return _MD.convert(str(escape(source)).replace("&gt;", ">"))
 
 
+# One line of words that Markdown reads as nothing but text: no character it or the cleaner writes otherwise
+# (&, <, >, a non-breaking space), none of its inline markup, no list, heading or quote at the start, no white
+# space but single spaces inside. Most fields of a plan, in either language, are such a line.
+_WORD = r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff&<>\\`*_\[\]!#|{}]"
+_PLAIN_LINE = re.compile(rf"(?![0-9+=-]){_WORD}+(?: {_WORD}+)*")
+
+
 def render_markdown(source: str) -> str:
     """A Markdown field as HTML, cleaned to what MARKDOWN_TAGS and the address rules allow."""
+    if _PLAIN_LINE.fullmatch(source):
+        # The paragraph Python-Markdown would make of it, as the cleaner writes it, without the cost of either.
+        return "<p>" + source + "</p>"
     return _CLEANER.clean(_converted(source))
 
 
