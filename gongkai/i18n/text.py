@@ -52,6 +52,9 @@ def mark_chinese_runs(html: str) -> str:
     """`html` (of a page in another language) with each run of Chinese in its text marked as Chinese, so that
     screen readers read it in Chinese and browsers pick Chinese fonts. Tags, and text already inside an element
     marked Chinese, are kept as they are."""
+    if not _CJK_RUN.search(html):
+        # Nothing to mark (most translated text): the walk through its tags would give it back unchanged.
+        return html
     lang = BY_CODE[DEFAULT.code].html_lang
     out: list[str] = []
     open_tags: list[tuple[str, bool]] = []  # each open element, and whether it is marked Chinese

@@ -88,6 +88,8 @@ class Renderer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # The interface strings that take no values, as HTML: a page shows many of them, many times.
+        self._fixed_ui: dict[str, Markup] = {}
         self.env = Environment(
             loader=PackageLoader("gongkai.pages", "templates"),
             autoescape=True,
@@ -165,6 +167,10 @@ class Renderer:
 
     def ui(self, key: str, **values: Any) -> Markup:
         """An interface string as HTML: its values escaped unless already Markup, and dates shown as <time>."""
+        if not values:
+            if key not in self._fixed_ui:
+                self._fixed_ui[key] = Markup(escape(UI[key][self.lang])).format()
+            return self._fixed_ui[key]
         shown = {name: self.time(value) if isinstance(value, datetime.date) else value
                  for name, value in values.items()}
         return Markup(escape(UI[key][self.lang])).format(**shown)
