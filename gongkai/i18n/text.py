@@ -52,6 +52,9 @@ def mark_chinese_runs(html: str) -> str:
     """`html` (of a page in another language) with each run of Chinese in its text marked as Chinese, so that
     screen readers read it in Chinese and browsers pick Chinese fonts. Tags, and text already inside an element
     marked Chinese, are kept as they are."""
+    if not _CJK_RUN.search(html):
+        # Nothing to mark (most translated text): the walk through its tags would give it back unchanged.
+        return html
     lang = BY_CODE[DEFAULT.code].html_lang
     out: list[str] = []
     open_tags: list[tuple[str, bool]] = []  # each open element, and whether it is marked Chinese
@@ -142,8 +145,18 @@ def _converted(source: str) -> str:
     return _MD.convert(str(escape(source)).replace("&gt;", ">"))
 
 
+# One line of words that Markdown reads as nothing but text: no character it or the cleaner writes otherwise
+# (&, <, >, a non-breaking space), none of its inline markup, no list, heading or quote at the start, no white
+# space but single spaces inside. Most fields of a plan, in either language, are such a line.
+_WORD = r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff&<>\\`*_\[\]!#|{}]"
+_PLAIN_LINE = re.compile(rf"(?![0-9+=-]){_WORD}+(?: {_WORD}+)*")
+
+
 def render_markdown(source: str) -> str:
     """A Markdown field as HTML, cleaned to what MARKDOWN_TAGS and the address rules allow."""
+    if _PLAIN_LINE.fullmatch(source):
+        # The paragraph Python-Markdown would make of it, as the cleaner writes it, without the cost of either.
+        return "<p>" + source + "</p>"
     return _CLEANER.clean(_converted(source))
 
 

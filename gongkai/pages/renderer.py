@@ -20,7 +20,7 @@ from gongkai.data import table_rows
 from gongkai.data.changes import action_marker, changed_value, detail_label
 from gongkai.data.model import STATUSES, reported_rows
 from gongkai.data.status_summary import by_top_item, overall, percent
-from gongkai.data.tables import Column, Table
+from gongkai.data.tables import Column
 from gongkai.data.urls import agency_url, plan_url, relative, results_url
 from gongkai.i18n import dates, numbering, quantities, text
 from gongkai.i18n.catalogue import (
@@ -57,6 +57,17 @@ class Page:
         return f"---\n{front}---\n{self.body}"
 
 
+@dataclass(frozen=True)
+class ColumnHead:
+    """A column of a body table as its header shows it (`label`) and as each of its cells names it (`name`, the
+    label's text), with its key as a class name may hold it (`cell-…` for `cell:…`)."""
+
+    column: Column
+    label: Markup
+    name: str
+    key: str
+
+
 def html_block(html: str) -> Markup:
     """HTML kept in one piece: Markdown ends a raw HTML block at a blank line on some engines."""
     return Markup(re.sub(r"\n\s*\n+", "\n", html).strip())
@@ -77,11 +88,16 @@ class Renderer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # The interface strings that take no values, as HTML: a page shows many of them, many times.
+        self._fixed_ui: dict[str, Markup] = {}
         self.env = Environment(
             loader=PackageLoader("gongkai.pages", "templates"),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            # The templates are the package's and do not change while it runs: a page need not look at their
+            # files again each time it imports one.
+            auto_reload=False,
         )
         self.env.filters.update(html_block=html_block, md_escape=markdown_escape)
         self.env.globals.update(
@@ -110,7 +126,7 @@ class Renderer:
             frequency=lambda value: quantities.format_frequency(value, lang),
             measured=lambda value, targets: quantities.measured_line(value, targets, lang),
             label=self._label,
-            column_label=self._column_label,
+            column_heads=self._column_heads,
             body_rows=table_rows.body_rows,
             leaf_value=table_rows.leaf_value,
             action_value=table_rows.action_value,
@@ -151,6 +167,10 @@ class Renderer:
 
     def ui(self, key: str, **values: Any) -> Markup:
         """An interface string as HTML: its values escaped unless already Markup, and dates shown as <time>."""
+        if not values:
+            if key not in self._fixed_ui:
+                self._fixed_ui[key] = Markup(escape(UI[key][self.lang])).format()
+            return self._fixed_ui[key]
         shown = {name: self.time(value) if isinstance(value, datetime.date) else value
                  for name, value in values.items()}
         return Markup(escape(UI[key][self.lang])).format(**shown)
@@ -169,7 +189,15 @@ class Renderer:
         given = body.get("labels", {}).get(column)
         return text.inline(given, self.lang) if given else self.ui(column)
 
-    def _column_label(self, column: Column, table: Table) -> Markup:
+    def _column_heads(self, columns: list[Column]) -> list[ColumnHead]:
+        """The headers of a table's `columns`, made once for all its rows."""
+        heads = []
+        for column in columns:
+            label = self._column_label(column)
+            heads.append(ColumnHead(column=column, label=label, name=label.striptags(), key=column.key.replace(":", "-")))
+        return heads
+
+    def _column_label(self, column: Column) -> Markup:
         """A column's header as the plan words it, or the interface's words for a column it does not name."""
         if column.label is not None:
             return text.inline(column.label, self.lang)

@@ -2,6 +2,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from gongkai.i18n import text
 from gongkai.i18n.text import block, heading, inline, inline_markdown, mark_chinese_runs, markdown_faults, pick
 
 
@@ -118,3 +119,30 @@ def test_chinese_inside_english_text_is_marked_as_chinese_once():
     # An English translation that quotes a document number is marked where it is shown.
     assert str(inline({"zh-TW": "依示區秘字第1號辦理", "en": "Under letter 示區秘字第1號"}, "en")) == \
         'Under letter <span lang="zh-Hant-TW">示區秘字第1號</span>'
+
+
+def _converted_in_full(source: str) -> str:
+    return text._CLEANER.clean(text._converted(source))
+
+
+def _taken_as_plain(sources):
+    return [source for source in sources if text._PLAIN_LINE.fullmatch(source)]
+
+
+def test_a_line_of_any_characters_but_markup_is_the_paragraph_markdown_makes_of_it():
+    # Every code point a line of words may hold, a few hundred at a time: at its start, inside it and at its end.
+    points = [chr(n) for n in range(0x80, 0x110000) if not 0xD800 <= n <= 0xDFFF]
+    kept = [c for c in points if text._PLAIN_LINE.fullmatch("a" + c + "b")]
+    runs = ["".join(kept[i:i + 500]) for i in range(0, len(kept), 500)]
+    sources = _taken_as_plain([s for run in runs for s in (run, f"a {run}", f"{run} b", f"a{run}b")])
+    assert len(sources) == 4 * len(runs) > 100
+    assert [text.render_markdown(s) for s in sources] == [_converted_in_full(s) for s in sources]
+
+
+def test_a_line_with_ascii_punctuation_is_the_paragraph_markdown_makes_of_it():
+    ascii_ = [chr(n) for n in range(0x20, 0x7F)]
+    pairs = [a + b for a in ascii_ for b in ascii_]
+    sources = _taken_as_plain([s for pair in pairs for s in (pair + "a", pair + " a", "a" + pair, "a " + pair + " b")])
+    assert len(sources) > 10000
+    assert [text.render_markdown(s) for s in sources] == [_converted_in_full(s) for s in sources]
+

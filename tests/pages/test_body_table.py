@@ -17,10 +17,10 @@ ITEMS = [
 ]
 
 
-def _table(**body) -> BeautifulSoup:
+def _table(lang: str = "zh-TW", **body) -> BeautifulSoup:
     section = {"kind": "body", "items": ITEMS, **body}
     plan = Plan(agency_id="x", year=114, data={"title": "t", "year": 114, "sections": [section]}, path=None)
-    return BeautifulSoup(renderer("zh-TW").macro("body_table.html", "body_table", plan, plan.tables[0], "c"),
+    return BeautifulSoup(renderer(lang).macro("body_table.html", "body_table", plan, plan.tables[0], "c"),
                          "html.parser")
 
 
@@ -68,3 +68,16 @@ def test_a_row_per_action_gives_each_action_its_own_units_and_spans_the_items_de
     assert [row[2:] for row in layout[1:3]] == [["1.作法一", "114年6月30日", "秘書室"],
                                                ["2.作法二", "114年6月30日", "人事室"]]
     assert all("∅" not in row for row in layout)
+
+
+def test_each_cell_names_its_column_in_its_headers_words_without_their_markup():
+    page = _table("en", columns=COLUMNS)
+    headers = page.select("thead th")[1:]
+    assert all(th.select_one("span[lang]") for th in headers)  # Chinese labels on an English page are marked
+    names = [th.get_text() for th in headers]
+    for tr in page.select("tbody tr"):
+        assert [td["data-label"] for td in tr.find_all("td")] == names
+    first, second = (tr.find_all("td") for tr in page.select("tbody tr")[:2])
+    assert [td["class"] for td in first] == [["gk-col-actions"], ["gk-col-deadline"], ["gk-col-units"]]
+    assert [td["class"] for td in second] == [["gk-col-actions", "gk-empty"], ["gk-col-deadline"],
+                                              ["gk-col-units", "gk-empty"]]
