@@ -31,7 +31,7 @@ from gongkai.publish.swap import discard, swap_in
 
 # The portal-wide part (home, status, site map, downloads, ZIP, manifest, theme files), as pages of
 # agencies, when the work is shared out: a fixed share plus a tenth of the portal (the downloads and ZIP).
-SHARED_WEIGHT, SHARED_SHARE = 40, 0.1
+SHARED_WEIGHT, SHARED_SHARE = 40, 0.22
 _SHARED = ""
 
 
