@@ -10,8 +10,9 @@ from pathlib import Path
 from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, project_root, site_not_written
 from gongkai.data.problems import Bilingual
 from gongkai.data.project import Project
+from gongkai.data.workers import processors
 from gongkai.publish.merge import merge as merge_parts
-from gongkai.publish.parallel import build_parallel, build_shard, default_jobs
+from gongkai.publish.parallel import build_parallel, build_shard
 from gongkai.publish.shards import ShardError, parse_shard
 
 __all__ = ["parse_shard"]
@@ -36,7 +37,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def jobs_of(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         fail_usage(Bilingual("--jobs 應為正整數", "--jobs must be a positive whole number"))
-    return args.jobs or default_jobs()
+    return args.jobs or processors()
 
 
 def wants_parts(args: argparse.Namespace) -> bool:

@@ -19,6 +19,7 @@ from gongkai.data.load_cache import LoadCache
 from gongkai.data.model import Agency, Plan, Portal, Results
 from gongkai.data.problems import Bilingual, Problem, Report
 from gongkai.data.schema_messages import schema_problems
+from gongkai.data.workers import processors, worker_pool
 from gongkai.data.yaml_source import Document, outside_problem, parse, read, text_of
 
 AGENCY_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -87,6 +88,11 @@ class _Loading:
     cache: LoadCache
 
 
+def _place(path: Path, real: Path, kind: str, loading: _Loading) -> tuple[str, ...]:
+    """What a file's outcome follows from besides its bytes: its kind and its place in the plans folder."""
+    return kind, path.relative_to(loading.plans_dir).as_posix(), os.path.relpath(real, loading.real_root)
+
+
 def _checked(path: Path, kind: str, loading: _Loading) -> _Loaded | None:
     """The document and what checking it found, when it parses and fits the schema; otherwise None, with
     problems reported."""
@@ -99,8 +105,7 @@ def _checked(path: Path, kind: str, loading: _Loading) -> _Loaded | None:
         if problem is not None:
             loading.report.add(problem)
         return None
-    place = (kind, path.relative_to(loading.plans_dir).as_posix(), os.path.relpath(real, loading.real_root))
-    key = loading.cache.key(place, raw)
+    key = loading.cache.key(_place(path, real, kind, loading), raw)
     kept = loading.cache.get(key)
     doc = None
     if isinstance(kept, Checked):
@@ -224,6 +229,7 @@ def load_portal(plans_dir: Path, cache: Path | None = None) -> tuple[Portal, Rep
         return Portal(agencies={}), report
     loading = _Loading(plans_dir=plans_dir, real_plans=plans_dir.resolve(), real_root=plans_dir.parent.resolve(),
                        dates=git_dates(plans_dir), report=report, cache=LoadCache(cache))
+    _check_ahead(loading)
     agencies = {}
     with _kept_as_old_objects():
         for folder in sorted(p for p in plans_dir.iterdir() if p.is_dir()):
@@ -232,6 +238,39 @@ def load_portal(plans_dir: Path, cache: Path | None = None) -> tuple[Portal, Rep
                 agencies[agency.id] = agency
     loading.cache.prune()
     return Portal(agencies=agencies), report
+
+
+# Below this many files to read and check, sharing them out costs more than it saves.
+CHECK_AHEAD_FILES = 64
+_KINDS = {"agency.yml": "agency", "plan.yml": "plan", "results.yml": "results"}
+
+
+def _check_ahead(loading: _Loading) -> None:
+    """With a cache and several processors, the files that are not in the cache yet are read and checked
+    side by side, each process putting what it found in the cache; the load then finds every file there."""
+    if loading.cache.folder is None or processors() < 2:
+        return
+    todo = []
+    for path in sorted(loading.plans_dir.glob("*/*.yml")) + sorted(loading.plans_dir.glob("*/*/*.yml")):
+        kind = _KINDS.get(path.name)
+        real = path.resolve()
+        if kind is None or not real.is_relative_to(loading.real_plans) or not real.is_file():
+            continue
+        raw, _ = read(path)
+        key = loading.cache.key(_place(path, real, kind, loading), raw) if raw is not None else None
+        if key is not None and not loading.cache.has(key):
+            todo.append((path, kind, loading.plans_dir, key, loading.cache.folder))
+    if len(todo) < CHECK_AHEAD_FILES:
+        return
+    with worker_pool(processors()) as pool:
+        pool.map(_check_into_cache, todo, chunksize=max(1, len(todo) // (8 * processors())))
+
+
+def _check_into_cache(task: tuple[Path, str, Path, str, Path]) -> None:
+    path, kind, plans_dir, key, folder = task
+    raw, _ = read(path)
+    if raw is not None:
+        LoadCache(folder).put(key, _check(path, raw, kind, plans_dir)[0])
 
 
 @contextmanager

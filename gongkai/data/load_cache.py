@@ -77,6 +77,10 @@ class LoadCache:
         digest.update(content)
         return digest.hexdigest()
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under `key` (which `get` may still find damaged)."""
+        return self.folder is not None and (self.folder / f"{key}{SUFFIX}").is_file()
+
     def get(self, key: str | None) -> Any | None:
         """The outcome kept under `key`, or None."""
         if key is None or self.folder is None:

@@ -8,10 +8,8 @@ that hash changed, and builds only the changed agencies and the portal-wide file
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +18,7 @@ from pathlib import Path
 
 from gongkai.data.model import Agency, Portal
 from gongkai.data.problems import Bilingual
+from gongkai.data.workers import worker_pool
 from gongkai.export.files import CACHE_VARIABLE
 from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish import build as plain
@@ -114,31 +113,12 @@ def _prune(cache: Path, keep: dict[str, str]) -> None:
             folder.rmdir()
 
 
-INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
-
-
-def _take_interrupts() -> None:
-    """A worker is forked while interrupts are held. It leaves Ctrl-C to the build that started it, and
-    a SIGTERM (the build ending it) ends it at once: unwinding it would leave the pool's locks held."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
-
-
 def _execute(project: Path, plans: Path, parts: list[Part], outs: list[Path], preview: bool) -> None:
     if len(parts) == 1:
         build_part(project, plans, parts[0], outs[0], preview=preview)
         return
     # Forked workers start with the data this process has loaded already (gongkai.data.project keeps it).
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    # A Ctrl-C or SIGTERM that came while the workers were being forked would be lost inside the fork; held
-    # until they all exist, it ends the build, and leaving the `with` ends the workers.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
-    try:
-        pool = multiprocessing.get_context(method).Pool(len(parts), initializer=_take_interrupts)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    with pool:
+    with worker_pool(len(parts)) as pool:
         pending = [pool.apply_async(_run_part, (project, plans, part, out, preview)) for part, out in zip(parts, outs)]
         failures = [result.get() for result in pending]
         # Done: the workers end by themselves; leaving the `with` otherwise (an interrupt) terminates them.
@@ -237,11 +217,3 @@ def _downloads_kept(cache: Path | None, common: str) -> Iterator[None]:
             os.environ.pop(CACHE_VARIABLE, None)
         else:
             os.environ[CACHE_VARIABLE] = saved
-
-
-def default_jobs() -> int:
-    """The processors this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1

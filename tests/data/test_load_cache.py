@@ -183,3 +183,26 @@ def test_a_copied_project_names_its_own_files(tmp_path, minimal_plans, checked_f
     assert [(p.file.relative_to(copy), p.line) for p in copied.problems] == \
         [(p.file.relative_to(minimal_plans.parent), p.line) for p in report.problems]
 
+
+
+@pytest.fixture
+def checked_ahead(monkeypatch) -> None:
+    """Files are read and checked ahead, side by side, however few there are and however many processors."""
+    monkeypatch.setattr(load, "CHECK_AHEAD_FILES", 1)
+    monkeypatch.setattr(load, "processors", lambda: 2)
+
+
+def test_files_checked_ahead_in_other_processes_are_found_in_the_cache_and_reported_the_same(
+        tmp_path, checked_ahead, checked_files):
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans)
+    shutil.copy(BROKEN / next(p.name for p in sorted(BROKEN.iterdir()) if p.name.endswith("plan.yml")),
+                next(plans.glob("*/*/plan.yml")))
+    cold, cold_report = _loaded(plans, cache=False)
+    checked_files.clear()
+    ahead, ahead_report = _loaded(plans)
+    # Every file was read and checked by the workers (which do not count here): this process found them all.
+    assert checked_files == []
+    assert len(_entries(plans)) == len(list(plans.glob("*/*.yml"))) + len(list(plans.glob("*/*/*.yml")))
+    assert ahead == cold
+    assert _every_problem(ahead_report) == _every_problem(cold_report)
