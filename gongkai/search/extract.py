@@ -7,6 +7,7 @@ before it, so a result can lead to the place on the page.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,11 +125,14 @@ def read_page(html: bytes, url: str) -> Page | None:
 
 def page_files(folder: Path, skip: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
     """Every page of one language's built site in `folder`, as (file, address); `skip`: folders of other
-    languages within it."""
+    languages within it, not even looked into."""
     found = []
-    for path in sorted(folder.rglob("index.html")):
-        url = path.parent.relative_to(folder).as_posix()
-        url = "" if url == "." else url + "/"
-        if not (url.startswith("search/") or any(url.startswith(prefix) for prefix in skip)):
-            found.append((path, url))
-    return found
+    for parent, folders, names in os.walk(folder):
+        here = Path(parent)
+        url = here.relative_to(folder).as_posix() + "/"
+        url = "" if url == "./" else url
+        if url.startswith("search/") or any(url.startswith(prefix) for prefix in skip):
+            folders.clear()
+        elif "index.html" in names:
+            found.append((here / "index.html", url))
+    return sorted(found)

@@ -55,30 +55,31 @@ def interface(lang: str) -> dict[str, object]:
             "strings": {key: t(key) for key in ("hint", "busy", "none", "one", "many", "failed", "separator")}}
 
 
-def _chunk_files(number: int, page: PageText, lang: str) -> dict[str, str]:
+def _chunk_files(number: int, page: PageText, lang: str) -> dict[str, bytes]:
     head = dump({"u": page.url, "t": page.title, "k": page.kind, "a": page.agency,
                  "y": year_label(page.year, lang) if page.year else ""})
     # A chunk's JSON is the head's with the blocks ("b") as its last member.
-    return {f"d/{number}/{k}.json": f'{head[:-1]},"b":{blocks}}}' for k, blocks in enumerate(page.chunks, start=1)}
+    return {f"d/{number}/{k}.json": f'{head[:-1]},"b":{blocks}}}'.encode()
+            for k, blocks in enumerate(page.chunks, start=1)}
 
 
-def index_files(index: SiteIndex, lang: str) -> tuple[dict[str, object], dict[str, str]]:
-    """index.json's content, and every other file by its path under search/."""
-    files: dict[str, str] = {}
+def index_files(index: SiteIndex, lang: str) -> tuple[dict[str, object], dict[str, bytes]]:
+    """index.json's content, and every other file (in UTF-8) by its path under search/."""
+    files: dict[str, bytes] = {}
     for number, page in enumerate(index.pages):
         files.update(_chunk_files(number, page, lang))
     terms = sorted(index.pieces)  # the same bytes every build, whatever the hash seed
-    total = sum(len(index.pieces[term].encode("utf-8")) + 1 for term in terms)
+    total = sum(len(piece) + 1 for piece in index.pieces.values())
     count = max(1, math.ceil(total / SHARD_BYTES))
-    shards: list[list[str]] = [[] for _ in range(count)]
+    shards: list[list[bytes]] = [[] for _ in range(count)]
     for term in terms:
         shards[fnv1a(term) % count].append(index.pieces[term])
     for n, pieces in enumerate(shards):
-        files[f"t/{n}.json"] = "{" + ",".join(pieces) + "}"
+        files[f"t/{n}.json"] = b"{" + b",".join(pieces) + b"}"
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode())
-        digest.update(files[name].encode("utf-8"))
+        digest.update(files[name])
     meta = {"format": FORMAT, "id": digest.hexdigest()[:12], "lang": lang, "mode": mode(lang), "gram": text.GRAM,
             "shards": count, "pages": len(index.pages), "kinds": _labels(lang)}
     return meta, files
@@ -99,10 +100,9 @@ def write_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: P
         if path.parent not in made:  # a folder per page: each made once, not asked for before each file
             path.parent.mkdir(parents=True)
             made.add(path.parent)
-        data = content.encode("utf-8")
         with open(path, "wb") as out:
-            out.write(data)
-        total += len(data)
+            out.write(content)
+        total += len(content)
     index = dump(meta).encode("utf-8")
     (target / "index.json").write_bytes(index)
     return {**meta, "bytes": total + len(index), "files": len(files) + 1}

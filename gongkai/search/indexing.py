@@ -49,6 +49,8 @@ def _patched(last: tuple[dict[str, str], SiteIndex], pages: list[Listed], how: s
     if len(listing) != len(pages) or any(url not in listing for _, url, _ in pages):
         return None
     changed = [listed for listed in pages if listing[listed[1]] != listed[2]]
+    if not changed:
+        return index
     numbers = {page.url: number for number, page in enumerate(index.pages)}
     new = _shares(changed, how, cache)
     changes: dict[int, tuple[PageIndex, PageIndex]] = {}
@@ -74,7 +76,7 @@ def site_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: Pa
     if index is None:
         shares = _shares(pages, how, kept)
         index = SiteIndex.of(share for _, url, _ in pages if (share := shares[url]) is not None)
-    if kept is not None:
+    if kept is not None and (last is None or index is not last[1]):
         kept.store_index({url: key for _, url, key in pages}, index)
         kept.keep_only({key for _, _, key in pages})
     return index

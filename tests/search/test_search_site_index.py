@@ -39,4 +39,4 @@ def test_a_term_no_page_holds_any_more_leaves_the_index():
     pages = [_page(0, {"服務": 1, "滿意度": 2}), _page(1, {"服務": 2})]
     index = SiteIndex.of(pages)
     patched = index.patched({0: (pages[0], _page(0, {"服務": 4}))})
-    assert set(patched.pieces) == {"服務"} and patched.pieces["服務"] == '"服務":[0,4,1,2]'
+    assert set(patched.pieces) == {"服務"} and patched.pieces["服務"] == '"服務":[0,4,1,2]'.encode()
