@@ -73,13 +73,17 @@ _word = functools.cache(text.word)
 
 def _english_terms(value: str, found: set[str]) -> None:
     """Words, pairs of adjacent words and n-grams of Chinese runs, into `found`."""
+    segments = text.indexed_segments(value)
+    if not any(map(text.IS_CJK.search, segments)):  # most texts: words only, taken all at once
+        words = list(map(_word, segments))
+        found.update(words)
+        found.update(map(" ".join, zip(words, words[1:])))
+        return
     previous = None
-    for segment in text.indexed_segments(value):
-        # Most segments have no Chinese: one word, with no need to cut it into runs.
-        runs = text.words_and_runs(segment) if text.IS_CJK.search(segment) else ((False, segment),)
-        for cjk, run in runs:
+    for segment in segments:
+        for cjk, run in text.words_and_runs(segment):
             if cjk:
-                found |= text.grams(run)
+                text.add_grams(run, found)
                 previous = None
             else:
                 token = _word(run)
@@ -101,7 +105,7 @@ def texts_terms(values: Iterable[str], how: str) -> set[str]:
     for value in values:
         segments.update(text.indexed_segments(value))
     for segment in segments:  # a segment met twice gives the same n-grams
-        found |= text.grams(segment)
+        text.add_grams(segment, found)
     return found
 
 

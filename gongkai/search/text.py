@@ -82,13 +82,12 @@ def indexed_segments(value: str) -> list[str]:
     return value.translate(_SEGMENT_TABLE).split()
 
 
-def grams(run: str) -> set[str]:
-    """Every n-gram of 1 to GRAM characters of a run."""
-    length = len(run)
-    found = set(run)
+def add_grams(run: str, found: set[str]) -> None:
+    """Every n-gram of 1 to GRAM characters of a run, into `found` (a set per run would be made only to be
+    merged into it)."""
+    found.update(run)
     for n in range(2, GRAM + 1):
-        found.update(run[i:i + n] for i in range(length - n + 1))
-    return found
+        found.update(run[i:i + n] for i in range(len(run) - n + 1))
 
 
 def query_grams(term: str) -> list[str]:
