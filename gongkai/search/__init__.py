@@ -2,9 +2,10 @@
 
 Chinese is found by substring: every text is cut into overlapping character n-grams (1 to 3 characters), so a
 query of any length is looked up by its own n-grams, whatever words it spans. English is found by words. The
-index is written beside each language's pages (`search/`) by `write_index`, which the build calls (through
-`write_indexes`, for every language) once the pages are built; `static/search.js` is the reader's side, and follows the same text rules
-(`gongkai.search.text`).
+index is written beside each language's pages (`search/`) by `write_index`, which the build calls for every
+language (`write_indexes`) once the pages are built, keeping what each page gave the index in its cache
+(`gongkai.search.cache`) for the next build; `static/search.js` is the reader's side, and follows the same text
+rules (`gongkai.search.text`).
 """
 
 from importlib import resources

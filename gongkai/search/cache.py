@@ -1,9 +1,11 @@
-"""Pages' shares of the search index (gongkai.search.page_index), kept between builds in the build's cache.
+"""Pages' shares of the search index (gongkai.search.page_index), and each language's last index, kept between
+builds in the build's cache.
 
-An entry is named after a hash of the page's address and HTML, in a folder of its language within a folder
-named after the indexing code (`version`): a changed page, or a change to the code, never meets an old entry.
-An entry is written whole under a temporary name and then renamed, and starts with a digest of the rest: one
-cut short or damaged is not trusted, and its page is indexed again.
+A page's entry is named after a hash of its address and HTML, in a folder of its language within a folder named
+after the indexing code (`version`): a changed page, or a change to the code, never meets an old entry. Beside the
+entries, `index` holds the language's last index (gongkai.search.site_index) with the key of every page it was
+made of. Each file is written whole under a temporary name and then renamed, and starts with a digest of the
+rest: one cut short or damaged is not trusted, and what it held is made again.
 """
 
 from __future__ import annotations

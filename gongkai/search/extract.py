@@ -55,8 +55,8 @@ def _skipped(element: HtmlElement) -> bool:
 
 
 class _Blocks:
-    """The blocks of an element, in one walk over it: each of the hundreds of elements a page has costs a few
-    steps only, so nothing is done for an element with no text of its own."""
+    """The blocks of an element, in one walk over it. A page has hundreds of elements, most with no text of their
+    own: such an element costs a few steps only."""
 
     def __init__(self) -> None:
         self.blocks: list[tuple[str, str]] = []

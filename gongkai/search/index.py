@@ -120,9 +120,15 @@ def _write(language: LanguageFolder, cache: Path | None) -> None:
     write_index(language.folder, language.lang, language.skip, cache=cache)
 
 
+INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _leave_interrupts() -> None:
-    """A worker leaves Ctrl-C to the build, which ends the workers."""
+    """A worker leaves Ctrl-C to the build that started it, and a SIGTERM (the build ending it) ends it at once:
+    unwinding it like the build would leave the pool's locks held. It is forked while interrupts are held."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
 
 
 def write_indexes(languages: list[LanguageFolder], *, cache: Path | None = None, jobs: int = 1) -> None:
@@ -133,7 +139,16 @@ def write_indexes(languages: list[LanguageFolder], *, cache: Path | None = None,
         for language in languages:
             write(language)
         return
-    # Forked workers start with the modules this process has loaded already.
+    # Forked workers start with the modules this process has loaded already. An interrupt that came while they
+    # were being forked would be lost inside the fork: held until they all exist, it ends them with the build.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(min(jobs, len(languages)), initializer=_leave_interrupts) as pool:
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    try:
+        pool = multiprocessing.get_context(method).Pool(min(jobs, len(languages)), initializer=_leave_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:
         pool.map(write, languages, chunksize=1)
+        # Done: the workers end by themselves; leaving the `with` otherwise (an interrupt) terminates them.
+        pool.close()
+        pool.join()
