@@ -114,14 +114,16 @@ def build_site(project: Path, plans: Path, target: Path, *, preview: bool = Fals
         raise
 
 
-def write_indexes(site: Path, *, cache: Path | None = None, jobs: int = 1) -> None:
+def write_indexes(site: Path, *, cache: Path | None = None, jobs: int = 1, before: Path | None = None) -> None:
     """Each language's search index, from its built pages; the other languages' folders within it are theirs.
-    With the build's `cache` folder, only the pages changed since the last build are indexed again; the
-    languages are indexed side by side in up to `jobs` processes."""
+    With the build's `cache` folder, only the pages changed since the last build are indexed again, and the
+    files unchanged since the site built `before` are linked from it; the languages are indexed side by side in
+    up to `jobs` processes."""
     folders = []
     for language in LANGUAGES:
         others = tuple(other.prefix for other in LANGUAGES if other.prefix and other.prefix != language.prefix)
-        folders.append(LanguageFolder(site / language.prefix, language.code, skip=others))
+        folders.append(LanguageFolder(site / language.prefix, language.code, skip=others,
+                                      before=before / language.prefix if before else None))
     search.write_indexes(folders, cache=cache, jobs=jobs)
 
 

@@ -206,7 +206,7 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
             copy_tree(out, staged, taken)
         for agency in keys if cache is not None else []:
             copy_tree(entries[agency], staged, taken)
-        write_indexes(staged, cache=cache, jobs=jobs)
+        write_indexes(staged, cache=cache, jobs=jobs, before=target)
         swap_in(staged, target)
     except BaseException:
         discard(staged)

@@ -1,11 +1,12 @@
 """Pages' shares of the search index (gongkai.search.page_index), and each language's last index, kept between
 builds in the build's cache.
 
-A page's entry is named after a hash of its address and HTML, in a folder of its language within a folder named
-after the indexing code (`version`): a changed page, or a change to the code, never meets an old entry. Beside the
-entries, `index` holds the language's last index (gongkai.search.site_index) with the key of every page it was
-made of. Each file is written whole under a temporary name and then renamed, and starts with a digest of the
-rest: one cut short or damaged is not trusted, and what it held is made again.
+A page's entry (in `pages/`) is named after a hash of its address and HTML, in a folder of its language within a
+folder named after the indexing code (`version`): a changed page, or a change to the code, never meets an old
+entry. Beside them, `index` holds the language's last index (gongkai.search.site_index), the key of every page
+it was made of and a digest of every file it wrote (gongkai.search.output). Each is written whole under a
+temporary name and then renamed, and starts with a digest of the rest: one cut short or damaged is not trusted,
+and what it held is made again.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import os
 import sys
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from gongkai.search import extract, page_index, site_index, text
+from gongkai.search import extract, output, page_index, site_index, text
+from gongkai.search.output import DIGEST_SIZE
 from gongkai.search.page_index import PageIndex, PageText
 from gongkai.search.site_index import SiteIndex
 
@@ -35,7 +38,7 @@ _DIGEST = hashlib.sha256().digest_size
 def version() -> str:
     """The indexing code and what it relies on: what a page gives the index depends on nothing else."""
     digest = hashlib.sha256()
-    for module in (extract, text, page_index, site_index, sys.modules[__name__]):
+    for module in (extract, text, page_index, site_index, output, sys.modules[__name__]):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(repr((sys.version_info[:2], etree.LXML_VERSION, etree.LIBXML_VERSION,
                         unicodedata.unidata_version)).encode())
@@ -83,14 +86,23 @@ def _read_whole(path: Path) -> Any:
         return None
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What a build keeps of one language's index: the key of every page by its address (with an article or not),
+    the index, and a digest of each file written (by its path under search/)."""
+
+    listing: dict[str, str]
+    index: SiteIndex
+    digests: dict[str, bytes]
+
+
 class PageCache:
     """One language's pages' shares, and its last index, in the build's cache folder `root`."""
 
-    # The last index's name among the pages' entries (whose names are hexadecimal).
-    INDEX = "index"
-
     def __init__(self, root: Path, lang: str) -> None:
-        self.folder = root / FOLDER / version() / lang
+        folder = root / FOLDER / version() / lang
+        self.pages = folder / "pages"
+        self.index_file = folder / "index"
 
     @staticmethod
     def key(html: bytes, url: str) -> str:
@@ -98,34 +110,36 @@ class PageCache:
 
     def load(self, key: str) -> PageIndex | None:
         """The share kept under `key`, or None if there is none whole."""
-        value = _read_whole(self.folder / key)
+        value = _read_whole(self.pages / key)
         if value is None:
             return None
         fields, terms, masks = value
         return PageIndex(PageText(*fields), dict(zip(_split(terms), masks)))
 
     def store(self, key: str, page: PageIndex) -> None:
-        _write_whole(self.folder / key, marshal.dumps((_text_fields(page.text), "\0".join(page.masks),
-                                                       list(page.masks.values()))))
+        _write_whole(self.pages / key, marshal.dumps((_text_fields(page.text), "\0".join(page.masks),
+                                                      list(page.masks.values()))))
 
-    def load_index(self) -> tuple[dict[str, str], SiteIndex] | None:
-        """The last build's pages (address → key, every page, with an article or not) and index, or None."""
-        value = _read_whole(self.folder / self.INDEX)
+    def load_index(self) -> Kept | None:
+        """What the last build kept of the index, or None."""
+        value = _read_whole(self.index_file)
         if value is None:
             return None
-        listing, pages, terms, pieces = value
-        return listing, SiteIndex(pages=[PageText(*fields) for fields in pages],
-                                  pieces=dict(zip(_split(terms), pieces.split(b"\0"))))
+        listing, pages, terms, pieces, names, digests = value
+        return Kept(listing, SiteIndex(pages=[PageText(*fields) for fields in pages],
+                                       pieces=dict(zip(_split(terms), pieces.split(b"\0")))),
+                    {name: digests[i * DIGEST_SIZE:(i + 1) * DIGEST_SIZE] for i, name in enumerate(_split(names))})
 
-    def store_index(self, listing: dict[str, str], index: SiteIndex) -> None:
-        pages = [_text_fields(page) for page in index.pages]
-        _write_whole(self.folder / self.INDEX,
-                     marshal.dumps((listing, pages, "\0".join(index.pieces), b"\0".join(index.pieces.values()))))
+    def store_index(self, kept: Kept) -> None:
+        pages = [_text_fields(page) for page in kept.index.pages]
+        pieces = kept.index.pieces
+        _write_whole(self.index_file, marshal.dumps((kept.listing, pages, "\0".join(pieces), b"\0".join(pieces.values()),
+                                                 "\0".join(kept.digests), b"".join(kept.digests.values()))))
 
     def keep_only(self, keys: set[str]) -> None:
         """Drop every page's entry but those of `keys` (and what an interrupted build left half written)."""
-        if not self.folder.is_dir():
+        if not self.pages.is_dir():
             return
-        for path in self.folder.iterdir():
-            if path.name not in keys and path.name != self.INDEX:
+        for path in self.pages.iterdir():
+            if path.name not in keys:
                 path.unlink(missing_ok=True)

@@ -25,7 +25,9 @@ from typing import NamedTuple
 from gongkai.i18n.catalogue import UI, ui
 from gongkai.i18n.dates import year_label
 from gongkai.search import text
+from gongkai.search.cache import Kept, PageCache
 from gongkai.search.indexing import site_index
+from gongkai.search.output import digest, same_as_before, write_files
 from gongkai.search.page_index import KIND_ORDER, PageText, dump, mode
 from gongkai.search.page_index import terms as terms  # a query's terms, for gongkai.devtools.bench_build
 from gongkai.search.site_index import SiteIndex
@@ -64,60 +66,61 @@ def _chunk_files(number: int, page: PageText, lang: str) -> dict[str, bytes]:
 
 
 def index_files(index: SiteIndex, lang: str) -> tuple[dict[str, object], dict[str, bytes]]:
-    """index.json's content, and every other file (in UTF-8) by its path under search/."""
+    """index.json's content, and every file (in UTF-8) by its path under search/."""
     files: dict[str, bytes] = {}
     for number, page in enumerate(index.pages):
         files.update(_chunk_files(number, page, lang))
-    terms = sorted(index.pieces)  # the same bytes every build, whatever the hash seed
     total = sum(len(piece) + 1 for piece in index.pieces.values())
     count = max(1, math.ceil(total / SHARD_BYTES))
     shards: list[list[bytes]] = [[] for _ in range(count)]
-    for term in terms:
+    for term in sorted(index.pieces):  # the same bytes every build, whatever the hash seed
         shards[fnv1a(term) % count].append(index.pieces[term])
     for n, pieces in enumerate(shards):
         files[f"t/{n}.json"] = b"{" + b",".join(pieces) + b"}"
-    digest = hashlib.sha256()
+    identity = hashlib.sha256()
     for name in sorted(files):
-        digest.update(name.encode())
-        digest.update(files[name])
-    meta = {"format": FORMAT, "id": digest.hexdigest()[:12], "lang": lang, "mode": mode(lang), "gram": text.GRAM,
+        identity.update(name.encode())
+        identity.update(files[name])
+    meta = {"format": FORMAT, "id": identity.hexdigest()[:12], "lang": lang, "mode": mode(lang), "gram": text.GRAM,
             "shards": count, "pages": len(index.pages), "kinds": _labels(lang)}
+    files["index.json"] = dump(meta).encode("utf-8")
     return meta, files
 
 
-def write_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: Path | None = None) -> dict[str, object]:
+def write_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: Path | None = None,
+                before: Path | None = None) -> dict[str, object]:
     """Index the built pages in `folder` (one language; `skip`: other languages' folders within it) into
     `folder/search/`, replacing what was there. With the build's `cache` folder, a page indexed by an earlier
-    build is not indexed again. Returns index.json's content, with the total size in bytes."""
-    meta, files = index_files(site_index(folder, lang, skip, cache=cache), lang)
+    build is not indexed again, and a file as it was in the same language's folder of the site built before
+    (`before`) is linked from there. Returns index.json's content, with the total size in bytes."""
+    kept = PageCache(cache, lang) if cache is not None else None
+    last = kept.load_index() if kept is not None else None
+    index, listing = site_index(folder, lang, skip, cache=kept, last=last)
+    meta, files = index_files(index, lang)
+    digests = {name: digest(data) for name, data in files.items()} if kept is not None else {}
+    same = same_as_before(before / "search", digests, last.digests) if before and last else set()
     target = folder / "search"
     if target.exists():
         shutil.rmtree(target)
-    total = 0
-    made: set[Path] = set()
-    for name, content in files.items():
-        path = target / name
-        if path.parent not in made:  # a folder per page: each made once, not asked for before each file
-            path.parent.mkdir(parents=True)
-            made.add(path.parent)
-        with open(path, "wb") as out:
-            out.write(content)
-        total += len(content)
-    index = dump(meta).encode("utf-8")
-    (target / "index.json").write_bytes(index)
-    return {**meta, "bytes": total + len(index), "files": len(files) + 1}
+    write_files(target, files, before / "search" if before else None, same)
+    if kept is not None and (last is None or listing != last.listing or digests != last.digests):
+        kept.store_index(Kept(listing, index, digests))
+        kept.keep_only(set(listing.values()))
+    return {**meta, "bytes": sum(map(len, files.values())), "files": len(files)}
 
 
 class LanguageFolder(NamedTuple):
-    """One language's built pages: their folder, the language, and the other languages' folders within it."""
+    """One language's built pages: their folder, the language, the other languages' folders within it, and the
+    same language's folder of the site built before."""
 
     folder: Path
     lang: str
     skip: tuple[str, ...] = ()
+    before: Path | None = None
 
 
 def _write(language: LanguageFolder, cache: Path | None) -> None:
-    write_index(language.folder, language.lang, language.skip, cache=cache)
+    write_index(language.folder, language.lang, language.skip, cache=cache, before=language.before)
 
 
 INTERRUPTS = {signal.SIGINT, signal.SIGTERM}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.search.cache import PageCache
+from gongkai.search.cache import Kept, PageCache
 from gongkai.search.extract import page_files, read_page
 from gongkai.search.page_index import PageIndex, index_page, mode
 from gongkai.search.site_index import SiteIndex
@@ -41,11 +41,10 @@ def _shares(pages: list[Listed], how: str, cache: PageCache | None) -> dict[str,
     return found
 
 
-def _patched(last: tuple[dict[str, str], SiteIndex], pages: list[Listed], how: str,
-             cache: PageCache) -> SiteIndex | None:
+def _patched(last: Kept, pages: list[Listed], how: str, cache: PageCache) -> SiteIndex | None:
     """The last index with the changed pages redone, or None when the pages are not the same ones in the same
     order (or a changed page's old share is no longer kept)."""
-    listing, index = last
+    listing, index = last.listing, last.index
     if len(listing) != len(pages) or any(url not in listing for _, url, _ in pages):
         return None
     changed = [listed for listed in pages if listing[listed[1]] != listed[2]]
@@ -63,20 +62,16 @@ def _patched(last: tuple[dict[str, str], SiteIndex], pages: list[Listed], how: s
     return index.patched(changes)
 
 
-def site_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: Path | None = None) -> SiteIndex:
-    """The index of one language's built site in `folder` (`skip`: other languages' folders within it). With the
-    build's `cache` folder, only the pages changed since the last build are indexed, and the cache then holds
-    only the current pages'."""
+def site_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: PageCache | None = None,
+               last: Kept | None = None) -> tuple[SiteIndex, dict[str, str]]:
+    """The index of one language's built site in `folder` (`skip`: other languages' folders within it), and the
+    key of each page in the `cache` by its address. With the cache, only the pages changed since the `last`
+    index kept there are indexed."""
     how = mode(lang)
-    kept = PageCache(cache, lang) if cache is not None else None
-    pages = [(path, url, kept.key(path.read_bytes(), url) if kept is not None else "")
+    pages = [(path, url, cache.key(path.read_bytes(), url) if cache is not None else "")
              for path, url in page_files(folder, skip)]
-    last = kept.load_index() if kept is not None else None
-    index = _patched(last, pages, how, kept) if last is not None and kept is not None else None
+    index = _patched(last, pages, how, cache) if last is not None and cache is not None else None
     if index is None:
-        shares = _shares(pages, how, kept)
+        shares = _shares(pages, how, cache)
         index = SiteIndex.of(share for _, url, _ in pages if (share := shares[url]) is not None)
-    if kept is not None and (last is None or index is not last[1]):
-        kept.store_index({url: key for _, url, key in pages}, index)
-        kept.keep_only({key for _, _, key in pages})
-    return index
+    return index, {url: key for _, url, key in pages}

@@ -1,5 +1,6 @@
 """The build keeps the search index's cache beside the agencies' files: after one plan is edited, only the
-pages whose HTML changed are indexed again, and the index is the one a cold index of the site writes."""
+pages whose HTML changed are indexed again, the files that did not change are taken from the site built
+before, and the index is the one a cold index of the site writes."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def test_after_one_plan_is_edited_only_the_changed_pages_are_indexed_and_the_ind
     assert [p.name for p in kept.iterdir()] == [version()]  # beside the agencies', kept by the build's pruning
     assert {p.name for p in (kept / version()).iterdir()} == {language.code for language in LANGUAGES}
     before = _pages(site)
+    files = {p: p.stat().st_ino for p in site.rglob("search/d/*/*.json")}
 
     synthetic.edit_one_plan(plans)
     read = []
@@ -48,6 +50,8 @@ def test_after_one_plan_is_edited_only_the_changed_pages_are_indexed_and_the_ind
     assert main(["build", "--plans", str(plans), "--out", str(site), "--jobs", "1"]) == 0
     changed = [name for name, html in _pages(site).items() if before.get(name) != html]
     assert changed and len(read) == len(changed)
+    # The chunks of the pages that did not change are the very files of the site built before.
+    assert sum(path.stat().st_ino == inode for path, inode in files.items()) > len(files) / 2
 
     cold = tmp_path / "cold"
     shutil.copytree(site, cold, ignore=shutil.ignore_patterns("search"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.search import LanguageFolder, indexing, write_index, write_indexes
-from gongkai.search.cache import FOLDER, PageCache, version
+from gongkai.search.cache import PageCache
 
 PAGE = """<!doctype html><html lang="zh-Hant-TW"><head><meta name="DC.Creator" content="{agency}"></head><body>
 <nav>導覽</nav><article><h1>{title}</h1>
@@ -74,7 +74,7 @@ def counted(monkeypatch) -> dict[str, int]:
 
 
 def _entries(cache: Path, lang: str = "zh-TW") -> set[str]:
-    return {p.name for p in (cache / FOLDER / version() / lang).iterdir()} - {PageCache.INDEX}
+    return {p.name for p in PageCache(cache, lang).pages.iterdir()}
 
 
 def test_after_one_page_changed_only_it_is_read_and_the_index_is_the_same_as_a_cold_one(tmp_path, counted):
@@ -129,7 +129,7 @@ def test_pages_added_and_removed_give_the_same_index_as_a_cold_one_and_the_cache
 def test_a_damaged_or_half_written_entry_is_not_trusted(tmp_path, counted):
     site, cache = _site(tmp_path / "site"), tmp_path / "cache"
     write_index(site, "zh-TW", cache=cache)
-    folder = cache / FOLDER / version() / "zh-TW"
+    folder = PageCache(cache, "zh-TW").pages
     cut, damaged = (folder / PageCache.key((site / url / "index.html").read_bytes(), url)
                     for url in ("plans/a-office/113/", "about/"))
     cut.write_bytes(cut.read_bytes()[:-10])  # as if the build had stopped while writing it
@@ -150,7 +150,7 @@ def test_a_damaged_or_half_written_entry_is_not_trusted(tmp_path, counted):
 def test_a_damaged_kept_index_is_not_trusted(tmp_path, counted):
     site, cache = _site(tmp_path / "site"), tmp_path / "cache"
     write_index(site, "zh-TW", cache=cache)
-    kept = cache / FOLDER / version() / "zh-TW" / PageCache.INDEX
+    kept = PageCache(cache, "zh-TW").index_file
     kept.write_bytes(kept.read_bytes()[:-1] + b"\x00")
     _write(site, "plans/a-office/113/", "甲公所", "甲公所113年服務品質計畫", "改為線上預約，不必排隊。")
     counted.update(read=0, loaded=0)
@@ -170,3 +170,42 @@ def test_languages_indexed_side_by_side_in_processes_give_the_same_files(tmp_pat
         sites[jobs] = (_index_bytes(site), _index_bytes(site / "en"))
     assert sites[1] == sites[2]
     assert sites[1][0] != sites[1][1]  # Chinese and English are indexed each in its own way
+
+
+def _rebuilt(site: Path, folder: Path) -> Path:
+    """The pages of `site` in a new folder, as the next build stages them, the site built before left as it is."""
+    shutil.copytree(site, folder, ignore=shutil.ignore_patterns("search"))
+    return folder
+
+
+def test_unchanged_files_are_linked_from_the_site_built_before_which_keeps_its_own(tmp_path):
+    before, cache = _site(tmp_path / "before"), tmp_path / "cache"
+    write_index(before, "zh-TW", cache=cache)
+    first = _index_bytes(before)
+    site = _rebuilt(before, tmp_path / "site")
+    _write(site, "about/", "", "關於本站", "本站公開各機關的服務品質計畫與執行成效。")
+    write_index(site, "zh-TW", cache=cache, before=before)
+    assert _index_bytes(site) == _cold(site, tmp_path)
+    assert _index_bytes(before) == first
+    # The plans' chunks did not change: the very files of the site before; the changed page's chunk is new.
+    about = next(name for name, data in first.items() if name.startswith("d/") and b'"u":"about/"' in data)
+    plan = next(name for name, data in first.items() if name.startswith("d/") and b'"u":"plans/' in data)
+    assert (site / "search" / plan).stat().st_ino == (before / "search" / plan).stat().st_ino
+    assert (site / "search" / about).stat().st_ino != (before / "search" / about).stat().st_ino
+
+
+def test_a_site_built_before_from_another_index_is_not_linked_from(tmp_path):
+    # The site in place is not the one the kept index wrote (a build that failed after indexing, or a site
+    # put there by hand): none of its files is taken.
+    before, cache = _site(tmp_path / "before"), tmp_path / "cache"
+    write_index(before, "zh-TW", cache=cache)
+    index = before / "search" / "index.json"
+    index.unlink()
+    index.write_text("{}", encoding="utf-8")
+    shard = before / "search" / "t" / "0.json"
+    shard.unlink()
+    shard.write_text("{}", encoding="utf-8")
+    site = _rebuilt(before, tmp_path / "site")
+    write_index(site, "zh-TW", cache=cache, before=before)
+    assert _index_bytes(site) == _cold(site, tmp_path)
+    assert not any(p.stat().st_nlink > 1 for p in (site / "search").rglob("*") if p.is_file())
