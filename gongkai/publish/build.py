@@ -18,11 +18,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from gongkai import search
 from gongkai.data.problems import Bilingual
 from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish.shards import PART_VARIABLE, Part
 from gongkai.publish.swap import discard, staging_dir, swap_in
-from gongkai.search import write_index
+from gongkai.search import LanguageFolder
 
 PLANS_VARIABLE = "GONGKAI_PLANS"
 # "1" for a preview build: draft plans shown, marked as drafts. Anything else builds the site to publish.
@@ -113,11 +114,17 @@ def build_site(project: Path, plans: Path, target: Path, *, preview: bool = Fals
         raise
 
 
-def write_indexes(site: Path) -> None:
-    """Each language's search index, from its built pages; the other languages' folders within it are theirs."""
+def write_indexes(site: Path, *, cache: Path | None = None, jobs: int = 1, before: Path | None = None) -> None:
+    """Each language's search index, from its built pages; the other languages' folders within it are theirs.
+    With the build's `cache` folder, only the pages changed since the last build are indexed again, and the
+    files unchanged since the site built `before` are linked from it; the languages are indexed side by side in
+    up to `jobs` processes."""
+    folders = []
     for language in LANGUAGES:
         others = tuple(other.prefix for other in LANGUAGES if other.prefix and other.prefix != language.prefix)
-        write_index(site / language.prefix, language.code, skip=others)
+        folders.append(LanguageFolder(site / language.prefix, language.code, skip=others,
+                                      before=before / language.prefix if before else None))
+    search.write_indexes(folders, cache=cache, jobs=jobs)
 
 
 def build_part(project: Path, plans: Path, part: Part, out: Path, *, preview: bool = False) -> None:

@@ -27,6 +27,7 @@ from gongkai.publish.inputs import agency_key, shared_key
 from gongkai.publish.merge import PartNote, copy_tree, write_note
 from gongkai.publish.shards import Part, shard_part, split
 from gongkai.publish.swap import discard, swap_in
+from gongkai.search import cache as search_cache
 
 # The portal-wide part (home, status, site map, downloads, ZIP, manifest, theme files), as pages of
 # agencies, when the work is shared out: a fixed share plus a tenth of the portal (the downloads and ZIP).
@@ -185,7 +186,7 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
             copy_tree(out, staged, taken)
         for agency in keys if cache is not None else []:
             copy_tree(entries[agency], staged, taken)
-        write_indexes(staged)
+        write_indexes(staged, cache=cache, jobs=jobs, before=target)
         swap_in(staged, target)
     except BaseException:
         discard(staged)
@@ -193,7 +194,7 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if cache is not None:
-        _prune(cache, {**keys, DOWNLOADS: common})
+        _prune(cache, {**keys, DOWNLOADS: common, search_cache.FOLDER: search_cache.version()})
     return outcome
 
 

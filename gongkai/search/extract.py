@@ -7,6 +7,7 @@ before it, so a result can lead to the place on the page.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,25 +45,29 @@ def clean(value: str) -> str:
 
 
 def _skipped(element: HtmlElement) -> bool:
-    if not isinstance(element.tag, str) or element.tag in SKIPPED:
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIPPED:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    return bool(SKIPPED_CLASSES & set((element.get("class") or "").split()))
+    classes = element.get("class")
+    return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
 
 
 class _Blocks:
+    """The blocks of an element, in one walk over it. A page has hundreds of elements, most with no text of their
+    own: such an element costs a few steps only."""
+
     def __init__(self) -> None:
         self.blocks: list[tuple[str, str]] = []
         self.anchor = ""
         self._parts: list[str] = []
         self._anchor = ""
 
-    def add(self, text: str | None) -> None:
-        if text:
-            if not self._parts:
-                self._anchor = self.anchor
-            self._parts.append(text)
+    def add(self, text: str) -> None:
+        if not self._parts:
+            self._anchor = self.anchor
+        self._parts.append(text)
 
     def flush(self) -> None:
         text = clean("".join(self._parts))
@@ -72,16 +77,19 @@ class _Blocks:
 
     def walk(self, element: HtmlElement) -> None:
         block = element.tag not in INLINE
-        if block:
+        if block and self._parts:
             self.flush()
-        if element.get("id"):
-            self.anchor = element.get("id", "")
-        self.add(element.text)
+        anchor = element.get("id")
+        if anchor:
+            self.anchor = anchor
+        if element.text:
+            self.add(element.text)
         for child in element:
             if not _skipped(child):
                 self.walk(child)
-            self.add(child.tail)
-        if block:
+            if child.tail:
+                self.add(child.tail)
+        if block and self._parts:
             self.flush()
 
 
@@ -94,9 +102,9 @@ def _kind(url: str) -> tuple[str, str | None, int | None]:
     return ("results" if match["results"] else "plan"), match["agency"], int(match["year"])
 
 
-def read_page(path: Path, url: str) -> Page | None:
-    """The page at `path` (its address `url`), or None when it has no article (nothing to search)."""
-    root = lxml.html.fromstring(path.read_bytes(), parser=UTF8)
+def read_page(html: bytes, url: str) -> Page | None:
+    """The page of HTML `html` at address `url`, or None when it has no article (nothing to search)."""
+    root = lxml.html.fromstring(html, parser=UTF8)
     articles = root.xpath("//article")
     if not articles:
         return None
@@ -115,15 +123,16 @@ def read_page(path: Path, url: str) -> Page | None:
                 blocks=collected.blocks)
 
 
-def site_pages(folder: Path, skip: tuple[str, ...] = ()) -> list[Page]:
-    """Every page of one language's built site in `folder`; `skip`: folders of other languages within it."""
-    pages = []
-    for path in sorted(folder.rglob("index.html")):
-        url = path.parent.relative_to(folder).as_posix()
-        url = "" if url == "." else url + "/"
+def page_files(folder: Path, skip: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
+    """Every page of one language's built site in `folder`, as (file, address); `skip`: folders of other
+    languages within it, not even looked into."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        here = Path(parent)
+        url = here.relative_to(folder).as_posix() + "/"
+        url = "" if url == "./" else url
         if url.startswith("search/") or any(url.startswith(prefix) for prefix in skip):
-            continue
-        page = read_page(path, url)
-        if page is not None:
-            pages.append(page)
-    return pages
+            folders.clear()
+        elif "index.html" in names:
+            found.append((here / "index.html", url))
+    return sorted(found)

@@ -13,23 +13,27 @@ The number of shards grows with the index, so a shard stays about `SHARD_BYTES` 
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 import math
+import multiprocessing
 import shutil
-from collections.abc import Iterable
+import signal
 from pathlib import Path
+from typing import NamedTuple
 
 from gongkai.i18n.catalogue import UI, ui
 from gongkai.i18n.dates import year_label
 from gongkai.search import text
-from gongkai.search.extract import Page, site_pages
+from gongkai.search.cache import Kept, PageCache
+from gongkai.search.indexing import site_index
+from gongkai.search.output import digest, same_as_before, write_files
+from gongkai.search.page_index import KIND_ORDER, PageText, dump, mode
+from gongkai.search.page_index import terms as terms  # a query's terms, for gongkai.devtools.bench_build
+from gongkai.search.site_index import SiteIndex
 
 FORMAT = 1
 SHARD_BYTES = 4_000
-CHUNK_BYTES = 1_200
-MAX_CHUNKS = 30  # with the title's bit, a mask stays within a 32-bit integer, for the script's bit operations
-KIND_ORDER = {"plan": 0, "results": 1, "agency": 2, "page": 3}
 
 
 def fnv1a(term: str) -> int:
@@ -38,67 +42,6 @@ def fnv1a(term: str) -> int:
     for char in term:
         value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
     return value
-
-
-def mode(lang: str) -> str:
-    return "en" if lang == "en" else "zh"
-
-
-def chunks(blocks: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """The blocks in consecutive chunks of about CHUNK_BYTES, at most MAX_CHUNKS of them."""
-    size = CHUNK_BYTES
-    while True:
-        out: list[list[tuple[str, str]]] = []
-        filled = size
-        for block in blocks:
-            length = len(block[1].encode("utf-8"))
-            if filled + length > size and (not out or out[-1]):
-                out.append([])
-                filled = 0
-            out[-1].append(block)
-            filled += length
-        if len(out) <= MAX_CHUNKS:
-            return out
-        size = math.ceil(size * 1.5)
-
-
-def terms(value: str, how: str) -> set[str]:
-    """The index terms of one text: n-grams of every segment (zh), or words, pairs of adjacent words and n-grams
-    of Chinese runs (en)."""
-    found: set[str] = set()
-    previous = None
-    for segment in text.segments(text.fold(value)):
-        if how == "zh":
-            found |= text.grams(segment)
-            continue
-        for cjk, run in text.words_and_runs(segment):
-            if cjk:
-                found |= text.grams(run)
-                previous = None
-            else:
-                token = text.word(run)
-                found.add(token)
-                if previous is not None:
-                    found.add(previous + " " + token)
-                previous = token
-    return found
-
-
-def _grouped(blocks: list[tuple[str, str]]) -> list[list[object]]:
-    """Blocks as [anchor, [text, …]] runs: the anchor once for all the blocks that share it."""
-    out: list[list[object]] = []
-    for anchor, value in blocks:
-        if out and out[-1][0] == anchor:
-            texts = out[-1][1]
-            assert isinstance(texts, list)
-            texts.append(value)
-        else:
-            out.append([anchor, [value]])
-    return out
-
-
-def _order(page: Page) -> tuple:
-    return (KIND_ORDER[page.kind], page.agency, -(page.year or 0), page.url)
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -114,73 +57,101 @@ def interface(lang: str) -> dict[str, object]:
             "strings": {key: t(key) for key in ("hint", "busy", "none", "one", "many", "failed", "separator")}}
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _chunk_files(number: int, page: PageText, lang: str) -> dict[str, bytes]:
+    head = dump({"u": page.url, "t": page.title, "k": page.kind, "a": page.agency,
+                 "y": year_label(page.year, lang) if page.year else ""})
+    # A chunk's JSON is the head's with the blocks ("b") as its last member.
+    return {f"d/{number}/{k}.json": f'{head[:-1]},"b":{blocks}}}'.encode()
+            for k, blocks in enumerate(page.chunks, start=1)}
 
 
-def build(pages: Iterable[Page], lang: str) -> tuple[dict[str, object], dict[str, str]]:
-    """The index of `pages`: index.json's content, and every other file by its path under search/."""
-    how = mode(lang)
-    ordered = sorted(pages, key=_order)
-    postings: dict[str, list[int]] = {}
-    files: dict[str, str] = {}
-    for number, page in enumerate(ordered):
-        masks: dict[str, int] = {}
-        for term in terms(page.title, how):
-            masks[term] = 1
-        parts = chunks(page.blocks) or [[]]
-        head = {"u": page.url, "t": page.title, "k": page.kind, "a": page.agency,
-                "y": year_label(page.year, lang) if page.year else ""}
-        for k, part in enumerate(parts, start=1):
-            bit = 1 << k
-            for _, value in part:
-                for term in terms(value, how):
-                    masks[term] = masks.get(term, 0) | bit
-            files[f"d/{number}/{k}.json"] = _dump({**head, "b": _grouped(part)})
-        for term, mask in masks.items():
-            entry = postings.get(term)
-            if entry is None:
-                postings[term] = [number, mask]
-            else:
-                entry.append(number)
-                entry.append(mask)
-    encoded: dict[str, str] = {}
-    total = 0
-    for term, entry in sorted(postings.items()):  # the same bytes every build, whatever the hash seed
-        last = 0
-        for i in range(0, len(entry), 2):
-            entry[i], last = entry[i] - last, entry[i]
-        encoded[term] = f"{_dump(term)}:{_dump(entry)}"
-        total += len(encoded[term].encode("utf-8")) + 1
+def index_files(index: SiteIndex, lang: str) -> tuple[dict[str, object], dict[str, bytes]]:
+    """index.json's content, and every file (in UTF-8) by its path under search/."""
+    files: dict[str, bytes] = {}
+    for number, page in enumerate(index.pages):
+        files.update(_chunk_files(number, page, lang))
+    total = sum(len(piece) + 1 for piece in index.pieces.values())
     count = max(1, math.ceil(total / SHARD_BYTES))
-    shards: list[list[str]] = [[] for _ in range(count)]
-    for term, piece in encoded.items():
-        shards[fnv1a(term) % count].append(piece)
+    shards: list[list[bytes]] = [[] for _ in range(count)]
+    for term in sorted(index.pieces):  # the same bytes every build, whatever the hash seed
+        shards[fnv1a(term) % count].append(index.pieces[term])
     for n, pieces in enumerate(shards):
-        files[f"t/{n}.json"] = "{" + ",".join(pieces) + "}"
-    digest = hashlib.sha256()
+        files[f"t/{n}.json"] = b"{" + b",".join(pieces) + b"}"
+    identity = hashlib.sha256()
     for name in sorted(files):
-        digest.update(name.encode())
-        digest.update(files[name].encode("utf-8"))
-    meta = {"format": FORMAT, "id": digest.hexdigest()[:12], "lang": lang, "mode": how, "gram": text.GRAM,
-            "shards": count, "pages": len(ordered), "kinds": _labels(lang)}
+        identity.update(name.encode())
+        identity.update(files[name])
+    meta = {"format": FORMAT, "id": identity.hexdigest()[:12], "lang": lang, "mode": mode(lang), "gram": text.GRAM,
+            "shards": count, "pages": len(index.pages), "kinds": _labels(lang)}
+    files["index.json"] = dump(meta).encode("utf-8")
     return meta, files
 
 
-def write_index(folder: Path, lang: str, skip: tuple[str, ...] = ()) -> dict[str, object]:
+def write_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: Path | None = None,
+                before: Path | None = None) -> dict[str, object]:
     """Index the built pages in `folder` (one language; `skip`: other languages' folders within it) into
-    `folder/search/`, replacing what was there. Returns index.json's content, with the total size in bytes."""
-    meta, files = build(site_pages(folder, skip), lang)
+    `folder/search/`, replacing what was there. With the build's `cache` folder, a page indexed by an earlier
+    build is not indexed again, and a file as it was in the same language's folder of the site built before
+    (`before`) is linked from there. Returns index.json's content, with the total size in bytes."""
+    kept = PageCache(cache, lang) if cache is not None else None
+    last = kept.load_index() if kept is not None else None
+    index, listing = site_index(folder, lang, skip, cache=kept, last=last)
+    meta, files = index_files(index, lang)
+    digests = {name: digest(data) for name, data in files.items()} if kept is not None else {}
+    same = same_as_before(before / "search", digests, last.digests) if before and last else set()
     target = folder / "search"
     if target.exists():
         shutil.rmtree(target)
-    total = 0
-    for name, content in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8")
-        path.write_bytes(data)
-        total += len(data)
-    index = _dump(meta).encode("utf-8")
-    (target / "index.json").write_bytes(index)
-    return {**meta, "bytes": total + len(index), "files": len(files) + 1}
+    write_files(target, files, before / "search" if before else None, same)
+    if kept is not None and (last is None or listing != last.listing or digests != last.digests):
+        kept.store_index(Kept(listing, index, digests))
+        kept.keep_only(set(listing.values()))
+    return {**meta, "bytes": sum(map(len, files.values())), "files": len(files)}
+
+
+class LanguageFolder(NamedTuple):
+    """One language's built pages: their folder, the language, the other languages' folders within it, and the
+    same language's folder of the site built before."""
+
+    folder: Path
+    lang: str
+    skip: tuple[str, ...] = ()
+    before: Path | None = None
+
+
+def _write(language: LanguageFolder, cache: Path | None) -> None:
+    write_index(language.folder, language.lang, language.skip, cache=cache, before=language.before)
+
+
+INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _leave_interrupts() -> None:
+    """A worker leaves Ctrl-C to the build that started it, and a SIGTERM (the build ending it) ends it at once:
+    unwinding it like the build would leave the pool's locks held. It is forked while interrupts are held."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
+
+
+def write_indexes(languages: list[LanguageFolder], *, cache: Path | None = None, jobs: int = 1) -> None:
+    """The index of each language's pages (see `write_index`), side by side in up to `jobs` processes: each
+    language's index is a whole job of about equal size, and the files it writes are its own."""
+    write = functools.partial(_write, cache=cache)
+    if jobs <= 1 or len(languages) <= 1:
+        for language in languages:
+            write(language)
+        return
+    # Forked workers start with the modules this process has loaded already. An interrupt that came while they
+    # were being forked would be lost inside the fork: held until they all exist, it ends them with the build.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    try:
+        pool = multiprocessing.get_context(method).Pool(min(jobs, len(languages)), initializer=_leave_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:
+        pool.map(write, languages, chunksize=1)
+        # Done: the workers end by themselves; leaving the `with` otherwise (an interrupt) terminates them.
+        pool.close()
+        pool.join()

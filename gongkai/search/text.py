@@ -63,13 +63,31 @@ def segments(folded: str) -> list[str]:
     return out
 
 
-def grams(run: str) -> set[str]:
-    """Every n-gram of 1 to GRAM characters of a run."""
-    length = len(run)
-    found = set(run)
+class _SegmentTable(dict[int, str]):
+    """`str.translate`'s table for `indexed_segments`: each character folded, with whatever separates segments
+    as a space. Filled as characters are met, as `fold_char` is cached."""
+
+    def __missing__(self, code: int) -> str:
+        value = "".join(c if _is_word_char(c) else " " for c in fold_char(chr(code)))
+        self[code] = value
+        return value
+
+
+_SEGMENT_TABLE = _SegmentTable()
+
+
+def indexed_segments(value: str) -> list[str]:
+    """`segments(fold(value))`, in one pass of `str.translate` rather than a step per character: the index
+    cuts millions of characters. No letter, digit or mark is a space, so splitting at spaces finds the runs."""
+    return value.translate(_SEGMENT_TABLE).split()
+
+
+def add_grams(run: str, found: set[str]) -> None:
+    """Every n-gram of 1 to GRAM characters of a run, into `found` (a set per run would be made only to be
+    merged into it)."""
+    found.update(run)
     for n in range(2, GRAM + 1):
-        found.update(run[i:i + n] for i in range(length - n + 1))
-    return found
+        found.update(run[i:i + n] for i in range(len(run) - n + 1))
 
 
 def query_grams(term: str) -> list[str]:

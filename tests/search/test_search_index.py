@@ -6,10 +6,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from gongkai.search.extract import read_page
-from gongkai.search.index import MAX_CHUNKS, build, chunks, fnv1a, terms, write_index
+from gongkai.search.index import fnv1a, index_files, write_index
+from gongkai.search.page_index import MAX_CHUNKS, chunks, index_page, terms
+from gongkai.search.site_index import SiteIndex
 
 PAGE = """<!doctype html><html lang="zh-Hant-TW"><head><meta name="DC.Creator" content="示範區公所"></head><body>
 <a class="gk-accesskey" id="gk-u" href="#gk-u">:::</a>
@@ -22,24 +23,22 @@ PAGE = """<!doctype html><html lang="zh-Hant-TW"><head><meta name="DC.Creator" c
 </article></body></html>"""
 
 
-def _page(tmp_path: Path, url: str = "plans/example-district-office/114/"):
-    path = tmp_path / "index.html"
-    path.write_text(PAGE, encoding="utf-8")
-    return read_page(path, url)
+def _page(url: str = "plans/example-district-office/114/"):
+    return read_page(PAGE.encode("utf-8"), url)
 
 
-def test_a_page_is_read_as_title_kind_and_blocks_with_their_anchors(tmp_path):
-    page = _page(tmp_path)
+def test_a_page_is_read_as_title_kind_and_blocks_with_their_anchors():
+    page = _page()
     assert page.title == "示範區公所114年提升服務品質執行計畫"
     assert (page.kind, page.agency, page.year) == ("plan", "示範區公所", 114)
     assert page.blocks == [("sec-goals", "貳、計畫目標"), ("sec-goals", "提升區民對本所服務之滿意度。"),
                            ("a1-1", "(一)推動志工"), ("a1-1", "榮欣"), ("a1-1", "志工服務")]
 
 
-def test_the_kind_of_page_follows_its_address(tmp_path):
-    assert _page(tmp_path, "plans/example-district-office/114/results/").kind == "results"
-    assert _page(tmp_path, "plans/example-district-office/").year is None
-    about = _page(tmp_path, "about/")
+def test_the_kind_of_page_follows_its_address():
+    assert _page("plans/example-district-office/114/results/").kind == "results"
+    assert _page("plans/example-district-office/").year is None
+    about = _page("about/")
     assert (about.kind, about.agency) == ("page", "")
 
 
@@ -55,9 +54,8 @@ def test_chunks_stay_few_however_long_the_page():
     assert len(parts) <= MAX_CHUNKS and sum(len(p) for p in parts) == 400
 
 
-def test_postings_name_each_page_and_the_parts_holding_the_term(tmp_path):
-    page = _page(tmp_path)
-    meta, files = build([page], "zh-TW")
+def test_postings_name_each_page_and_the_parts_holding_the_term():
+    meta, files = index_files(SiteIndex.of([index_page(_page(), "zh")]), "zh-TW")
     shard = json.loads(files[f"t/{fnv1a('志工') % meta['shards']}.json"])
     assert shard["志工"] == [0, 1 << 1]
     title = json.loads(files[f"t/{fnv1a('品質') % meta['shards']}.json"])

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gongkai.search import text
 from gongkai.search.index import fnv1a
+from gongkai.search.page_index import terms
+
+EXAMPLES = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+# Chinese, English, full-width forms, compatibility characters, marks, invisible and odd spaces.
+SAMPLES = st.text(alphabet=st.sampled_from(list("服務滿意度臺台年度ＳＯＰ（）㈱ｶﾞé\u0301 \t\u3000\u200b\u00ad,.;-_'"
+                                              "AbcServicesagenciesboxes19９")), max_size=40)
 
 
 def test_folding_drops_invisible_characters_and_evens_out_forms():
@@ -18,7 +27,9 @@ def test_segments_are_runs_of_letters_and_digits():
 
 
 def test_grams_of_a_run_are_every_substring_up_to_three_characters():
-    assert text.grams("滿意度") == {"滿", "意", "度", "滿意", "意度", "滿意度"}
+    found = {"服務"}
+    text.add_grams("滿意度", found)
+    assert found == {"服務", "滿", "意", "度", "滿意", "意度", "滿意度"}
     assert text.query_grams("滿意") == ["滿意"]
     assert text.query_grams("標準作業流程") == ["標準作", "準作業", "作業流", "業流程"]
 
@@ -36,3 +47,35 @@ def test_english_segments_split_chinese_from_words():
 def test_the_shard_hash_is_fnv1a_over_code_points():
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C
+
+
+@EXAMPLES
+@given(SAMPLES)
+def test_the_index_cuts_a_text_into_the_segments_the_rules_give(value):
+    assert text.indexed_segments(value) == text.segments(text.fold(value))
+
+
+def _rules_terms(value: str, how: str) -> set[str]:
+    """The terms of a text as the rules say, one step after the other."""
+    found: set[str] = set()
+    previous = None
+    for segment in text.segments(text.fold(value)):
+        if how == "zh":
+            text.add_grams(segment, found)
+            continue
+        for cjk, run in text.words_and_runs(segment):
+            if cjk:
+                text.add_grams(run, found)
+                previous = None
+            else:
+                found.add(text.word(run))
+                if previous is not None:
+                    found.add(previous + " " + text.word(run))
+                previous = text.word(run)
+    return found
+
+
+@EXAMPLES
+@given(SAMPLES, st.sampled_from(["zh", "en"]))
+def test_a_texts_terms_are_those_the_rules_give(value, how):
+    assert terms(value, how) == _rules_terms(value, how)

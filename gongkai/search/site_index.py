@@ -1,0 +1,83 @@
+"""A language's index before it is written: its pages in order, and each term's postings as a shard holds them.
+
+It is made from every page's share (`SiteIndex.of`) or, when the same pages are in the same order as in the
+last build, from the last build's index by redoing only the terms of the pages that changed
+(`SiteIndex.patched`): both give the same index, the second at the cost of the changed pages only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass
+from json.encoder import encode_basestring  # what json.dumps writes for a string with ensure_ascii=False
+
+from gongkai.search.page_index import PageIndex, PageText
+
+
+def _piece(term: str, numbers: list[int], masks: list[int]) -> bytes:
+    """A term's postings as a shard holds them: `"term":[page, mask, step, mask, …]`, each page number after
+    the first as the step from the one before."""
+    flat = [0] * (2 * len(numbers))
+    flat[::2] = [numbers[0], *map(operator.sub, numbers[1:], numbers)]
+    flat[1::2] = masks
+    return f"{encode_basestring(term)}:[{','.join(map(str, flat))}]".encode()
+
+
+def _postings(term: str, piece: bytes) -> tuple[list[int], list[int]]:
+    """A term's page numbers and masks back from its piece."""
+    flat: list[int] = json.loads(piece[len(encode_basestring(term).encode()) + 1:])
+    return list(itertools.accumulate(flat[::2])), flat[1::2]
+
+
+@dataclass
+class SiteIndex:
+    pages: list[PageText]  # in the order of page numbers
+    pieces: dict[str, bytes]  # term → its piece of a shard, in UTF-8 (`_piece`)
+
+    @classmethod
+    def of(cls, pages: Iterable[PageIndex]) -> SiteIndex:
+        """The index of the pages' shares."""
+        ordered = sorted(pages, key=lambda page: page.text.order())
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for number, page in enumerate(ordered):
+            get = postings.get
+            for term, mask in page.masks.items():
+                entry = get(term)
+                if entry is None:
+                    postings[term] = ([number], [mask])
+                else:
+                    entry[0].append(number)
+                    entry[1].append(mask)
+        return cls(pages=[page.text for page in ordered],
+                   pieces={term: _piece(term, numbers, masks) for term, (numbers, masks) in postings.items()})
+
+    def patched(self, changes: dict[int, tuple[PageIndex, PageIndex]]) -> SiteIndex:
+        """This index with the pages of some numbers changed: number → (old share, new share). Each page stays
+        where it is: the caller checked that a changed page sorts where the old one did."""
+        pages = list(self.pages)
+        for number, (_, new) in changes.items():
+            pages[number] = new.text
+        pieces = dict(self.pieces)
+        redone = set().union(*(old.masks.keys() | new.masks.keys() for old, new in changes.values()))
+        for term in redone:
+            piece = pieces.pop(term, None)
+            numbers, masks = _postings(term, piece) if piece is not None else ([], [])
+            for number, (_, new) in changes.items():
+                at = bisect.bisect_left(numbers, number)
+                held = at < len(numbers) and numbers[at] == number
+                mask = new.masks.get(term)
+                if mask is None:
+                    if held:
+                        del numbers[at], masks[at]
+                elif held:
+                    masks[at] = mask
+                else:
+                    numbers.insert(at, number)
+                    masks.insert(at, mask)
+            if numbers:
+                pieces[term] = _piece(term, numbers, masks)
+        return SiteIndex(pages=pages, pieces=pieces)
