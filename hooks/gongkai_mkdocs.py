@@ -30,7 +30,7 @@ from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, NotDirtyWarning
-from gongkai.publish.preview import preview_of
+from gongkai.publish.preview import SEARCH_CACHE_VARIABLE, preview_of
 from gongkai.publish.shards import Part
 from gongkai.search import assets as search_assets
 from gongkai.search import interface as search_interface
@@ -201,4 +201,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     # The preview (`gongkai serve`) indexes its pages for the search box; `gongkai build` does so itself.
     if _command == "serve":
-        write_index(Path(config.site_dir), config.theme["language"])
+        kept = os.environ.get(SEARCH_CACHE_VARIABLE)
+        write_index(Path(config.site_dir), config.theme["language"], cache=Path(kept) if kept else None)

@@ -29,7 +29,7 @@ from gongkai.i18n.languages import CODES
 from gongkai.pages.site import Site
 from gongkai.pages.static import stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, BuildFailure, build_site
-from gongkai.publish.preview import preview_downloads
+from gongkai.publish.preview import SEARCH_CACHE_VARIABLE, preview_cache
 from gongkai.publish.shards import ShardError
 
 
@@ -166,10 +166,11 @@ def serve(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_FAILED
     # An edit rebuilds only what it changed (gongkai.publish.preview), so the server builds --dirty; the
-    # downloads of unchanged plans are kept between rebuilds.
+    # downloads of unchanged plans and the search index of unchanged pages are kept between rebuilds.
+    kept = preview_cache(project, plans, loaded.portal)
     env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
            PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1",
-           CACHE_VARIABLE: str(preview_downloads(project, plans, loaded.portal))}
+           CACHE_VARIABLE: str(kept / "downloads"), SEARCH_CACHE_VARIABLE: str(kept / "search")}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
                "-a", args.address, *serve_watch(plans, project)]
     return subprocess.run(command, cwd=project, env=env).returncode

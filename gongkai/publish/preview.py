@@ -37,6 +37,8 @@ class Preview:
 
 # Beside the data folder, next to the build's cache (.gongkai-cache/build).
 PREVIEW_CACHE = Path(".gongkai-cache") / "preview"
+# The preview's folder of the search index's cache, which the server's builds are told.
+SEARCH_CACHE_VARIABLE = "GONGKAI_SEARCH_CACHE"
 # One per language: the server builds one language, in one process, for as long as it runs.
 _previews: dict[str, Preview] = {}
 
@@ -46,9 +48,9 @@ def preview_of(lang: str) -> Preview:
     return _previews.setdefault(lang, Preview())
 
 
-def preview_downloads(project: Path, plans: Path, portal: Portal) -> Path:
-    """The folder where the preview keeps the downloads it made, by the hash of the code and settings that
-    made them; those of another code or settings are removed."""
+def preview_cache(project: Path, plans: Path, portal: Portal) -> Path:
+    """The folder where the preview keeps what it made (downloads, the search index's pages), by the hash of
+    the code and settings that made them; those of another code or settings are removed."""
     folder = plans.parent / PREVIEW_CACHE
     current = folder / shared_key(project, plans, portal, preview=True)
     for old in sorted(folder.iterdir()) if folder.is_dir() else []:

@@ -16,12 +16,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import multiprocessing
 import shutil
-import signal
 from pathlib import Path
 from typing import NamedTuple
 
+from gongkai.data.workers import worker_pool
 from gongkai.i18n.catalogue import UI, ui
 from gongkai.i18n.dates import year_label
 from gongkai.search import text
@@ -123,17 +122,6 @@ def _write(language: LanguageFolder, cache: Path | None) -> None:
     write_index(language.folder, language.lang, language.skip, cache=cache, before=language.before)
 
 
-INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
-
-
-def _leave_interrupts() -> None:
-    """A worker leaves Ctrl-C to the build that started it, and a SIGTERM (the build ending it) ends it at once:
-    unwinding it like the build would leave the pool's locks held. It is forked while interrupts are held."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
-
-
 def write_indexes(languages: list[LanguageFolder], *, cache: Path | None = None, jobs: int = 1) -> None:
     """The index of each language's pages (see `write_index`), side by side in up to `jobs` processes: each
     language's index is a whole job of about equal size, and the files it writes are its own."""
@@ -142,15 +130,8 @@ def write_indexes(languages: list[LanguageFolder], *, cache: Path | None = None,
         for language in languages:
             write(language)
         return
-    # Forked workers start with the modules this process has loaded already. An interrupt that came while they
-    # were being forked would be lost inside the fork: held until they all exist, it ends them with the build.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
-    try:
-        pool = multiprocessing.get_context(method).Pool(min(jobs, len(languages)), initializer=_leave_interrupts)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    with pool:
+    # Forked workers start with the modules this process has loaded already.
+    with worker_pool(min(jobs, len(languages))) as pool:
         pool.map(write, languages, chunksize=1)
         # Done: the workers end by themselves; leaving the `with` otherwise (an interrupt) terminates them.
         pool.close()

@@ -16,7 +16,7 @@ from support import GONGKAI, PLANS, ROOT
 
 from gongkai.data.project import load_project
 from gongkai.devtools import synthetic
-from gongkai.publish.preview import PREVIEW_CACHE, Preview, preview_downloads
+from gongkai.publish.preview import PREVIEW_CACHE, Preview, preview_cache
 from gongkai.publish.shards import Part
 
 
@@ -52,10 +52,10 @@ def test_a_change_every_page_shares_builds_everything_again(data: Path) -> None:
     assert preview.next_part(ROOT, data, _portal(data)) is None
 
 
-def test_the_previews_downloads_of_other_code_or_settings_are_removed(data: Path) -> None:
+def test_what_the_preview_kept_for_other_code_or_settings_is_removed(data: Path) -> None:
     stale = data.parent / PREVIEW_CACHE / "stale"
     stale.mkdir(parents=True)
-    current = preview_downloads(ROOT, data, _portal(data))
+    current = preview_cache(ROOT, data, _portal(data))
     assert current.parent == stale.parent and not stale.exists()
 
 
