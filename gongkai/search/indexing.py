@@ -5,6 +5,7 @@ build's index is changed only where the changed pages' terms are.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from gongkai.search.cache import Kept, PageCache
@@ -41,6 +42,13 @@ def _shares(pages: list[Listed], how: str, cache: PageCache | None) -> dict[str,
     return found
 
 
+def _each_share(pages: list[Listed], how: str, cache: PageCache | None) -> Iterator[PageIndex | None]:
+    """Each page's share in turn, kept in the cache or made (and kept): one held at a time."""
+    for listed in pages:
+        share = cache.load(listed[2]) if cache is not None else None
+        yield share if share is not None else _index_file(listed, how, cache)
+
+
 def _patched(last: Kept, pages: list[Listed], how: str, cache: PageCache) -> SiteIndex | None:
     """The last index with the changed pages redone, or None when the pages are not the same ones in the same
     order (or a changed page's old share is no longer kept)."""
@@ -72,6 +80,5 @@ def site_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: Pa
              for path, url in page_files(folder, skip)]
     index = _patched(last, pages, how, cache) if last is not None and cache is not None else None
     if index is None:
-        shares = _shares(pages, how, cache)
-        index = SiteIndex.of(share for _, url, _ in pages if (share := shares[url]) is not None)
+        index = SiteIndex.of(share for share in _each_share(pages, how, cache) if share is not None)
     return index, {url: key for _, url, key in pages}

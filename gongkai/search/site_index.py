@@ -40,20 +40,30 @@ class SiteIndex:
 
     @classmethod
     def of(cls, pages: Iterable[PageIndex]) -> SiteIndex:
-        """The index of the pages' shares."""
-        ordered = sorted(pages, key=lambda page: page.text.order())
+        """The index of the pages' shares, taken one at a time: each share's terms join the postings as it
+        comes, under the page's place among those seen, and are numbered in the pages' order at the end, so
+        that only one page's terms are held at once, however large the site."""
+        texts: list[PageText] = []
         postings: dict[str, tuple[list[int], list[int]]] = {}
-        for number, page in enumerate(ordered):
-            get = postings.get
+        get = postings.get
+        for seen, page in enumerate(pages):
+            texts.append(page.text)
             for term, mask in page.masks.items():
                 entry = get(term)
                 if entry is None:
-                    postings[term] = ([number], [mask])
+                    postings[term] = ([seen], [mask])
                 else:
-                    entry[0].append(number)
+                    entry[0].append(seen)
                     entry[1].append(mask)
-        return cls(pages=[page.text for page in ordered],
-                   pieces={term: _piece(term, numbers, masks) for term, (numbers, masks) in postings.items()})
+        order = sorted(range(len(texts)), key=lambda seen: texts[seen].order())
+        number = [0] * len(texts)
+        for n, seen in enumerate(order):
+            number[seen] = n
+        pieces = {}
+        for term, (seens, masks) in postings.items():
+            pairs = sorted(zip([number[s] for s in seens], masks))
+            pieces[term] = _piece(term, [n for n, _ in pairs], [m for _, m in pairs])
+        return cls(pages=[texts[seen] for seen in order], pieces=pieces)
 
     def patched(self, changes: dict[int, tuple[PageIndex, PageIndex]]) -> SiteIndex:
         """This index with the pages of some numbers changed: number → (old share, new share). Each page stays

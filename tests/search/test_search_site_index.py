@@ -40,3 +40,26 @@ def test_a_term_no_page_holds_any_more_leaves_the_index():
     index = SiteIndex.of(pages)
     patched = index.patched({0: (pages[0], _page(0, {"服務": 4}))})
     assert set(patched.pieces) == {"服務"} and patched.pieces["服務"] == '"服務":[0,4,1,2]'.encode()
+
+
+def test_an_index_holds_the_terms_of_one_page_at_a_time() -> None:
+    """However large the site, the pages' shares are not all held at once: each is let go once taken in."""
+    import gc
+    import weakref
+
+    taken: list[weakref.ref] = []
+
+    def shares():
+        for number in range(8):
+            page = _page(number, {"服務": 2, f"t{number}": 4})
+            taken.append(weakref.ref(page))
+            yield page
+            del page
+            gc.collect()
+            # The share before the one just taken is held by nothing any more.
+            assert len(taken) < 2 or taken[-2]() is None
+
+    index = SiteIndex.of(shares())
+    assert index == SiteIndex.of([_page(number, {"服務": 2, f"t{number}": 4}) for number in range(8)])
+    assert [page.kind for page in index.pages] == ["plan", "plan", "results", "results", "agency", "agency",
+                                                   "page", "page"]
