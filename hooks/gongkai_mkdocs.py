@@ -195,6 +195,11 @@ def _mark_toc(items: Any) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The page is written from `output`: its Markdown (a generated page's source too) and HTML are let go now
+    # rather than held, for every page, until the whole build ends.
+    page.markdown, page.content = None, None
+    if page.file.generated_by is not None:
+        page.file.content_string = ""
     return compact_html(output)
 
 
