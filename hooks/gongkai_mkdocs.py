@@ -207,4 +207,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The preview (`gongkai serve`) indexes its pages for the search box; `gongkai build` does so itself.
     if _command == "serve":
         kept = os.environ.get(SEARCH_CACHE_VARIABLE)
-        write_index(Path(config.site_dir), config.theme["language"], cache=Path(kept) if kept else None)
+        site = Path(config.site_dir)
+        write_index(site, config.theme["language"], cache=Path(kept) if kept else None, before=site)

@@ -71,12 +71,17 @@ def _file(download: Download) -> dict[str, Any]:
     return {"url": download.path, "bytes": download.size, "sha256": download.sha256}
 
 
-def _downloads(downloads: list[Download], plan: Plan, part: str) -> list[dict[str, Any]]:
-    mine = [d for d in downloads if (d.agency_id, d.year, d.part) == (plan.agency_id, plan.year, part)]
+# Each plan's and results table's downloads, by (agency, year, part): found at once, not by a walk through
+# every file of the portal for each of them.
+Owned = dict[tuple[str | None, int | None, str | None], list[Download]]
+
+
+def _downloads(downloads: Owned, plan: Plan, part: str) -> list[dict[str, Any]]:
+    mine = downloads.get((plan.agency_id, plan.year, part), [])
     return [{"format": d.format, **_file(d)} for d in sorted(mine, key=lambda d: d.path)]
 
 
-def _plan_entry(plan: Plan, downloads: list[Download]) -> dict[str, Any]:
+def _plan_entry(plan: Plan, downloads: Owned) -> dict[str, Any]:
     tally = overall(plan)
     coverage = file_coverage(plan.data, "plan")
     results = None
@@ -100,7 +105,7 @@ def _exemption(exemption: dict[str, Any]) -> dict[str, Any]:
     return {"year": exemption["year"], "item": exemption["item"], "reason": _bilingual(exemption["reason"])}
 
 
-def _agency_entry(agency: Agency, settings: Settings, downloads: list[Download]) -> dict[str, Any]:
+def _agency_entry(agency: Agency, settings: Settings, downloads: Owned) -> dict[str, Any]:
     exemptions = sorted(settings.reporting.exemptions_of(agency.id), key=lambda e: (e["year"], e["item"]))
     return {
         "id": agency.id,
@@ -116,6 +121,9 @@ def _agency_entry(agency: Agency, settings: Settings, downloads: list[Download])
 def build_manifest(portal: Portal, settings: Settings, downloads: list[Download], bulk: Download) -> dict[str, Any]:
     """The manifest of `portal`, with the downloads of each plan and results table and the bulk ZIP."""
     name, code = publisher(settings, portal)
+    owned: Owned = {}
+    for download in downloads:
+        owned.setdefault((download.agency_id, download.year, download.part), []).append(download)
     return {
         "format": "gongkai-transparency",
         "version": 1,
@@ -124,7 +132,7 @@ def build_manifest(portal: Portal, settings: Settings, downloads: list[Download]
         "rules": {"deadline": settings.reporting.deadline},
         "updated": _iso(latest_update(portal)),
         "bulk": _file(bulk),
-        "agencies": [_agency_entry(portal.agencies[key], settings, downloads) for key in sorted(portal.agencies)],
+        "agencies": [_agency_entry(portal.agencies[key], settings, owned) for key in sorted(portal.agencies)],
     }
 
 

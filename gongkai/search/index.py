@@ -26,7 +26,7 @@ from gongkai.i18n.dates import year_label
 from gongkai.search import text
 from gongkai.search.cache import Kept, PageCache
 from gongkai.search.indexing import site_index
-from gongkai.search.output import digest, same_as_before, write_files
+from gongkai.search.output import digest, same_as_before, update_files, write_files
 from gongkai.search.page_index import KIND_ORDER, PageText, dump, mode
 from gongkai.search.page_index import terms as terms  # a query's terms, for gongkai.devtools.bench_build
 from gongkai.search.site_index import SiteIndex
@@ -91,7 +91,7 @@ def write_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: P
     """Index the built pages in `folder` (one language; `skip`: other languages' folders within it) into
     `folder/search/`, replacing what was there. With the build's `cache` folder, a page indexed by an earlier
     build is not indexed again, and a file as it was in the same language's folder of the site built before
-    (`before`) is linked from there. Returns index.json's content, with the total size in bytes."""
+    (`before`) is linked from there, or left in place when `before` is `folder` itself (the preview's). Returns index.json's content, with the total size in bytes."""
     kept = PageCache(cache, lang) if cache is not None else None
     last = kept.load_index() if kept is not None else None
     index, listing = site_index(folder, lang, skip, cache=kept, last=last)
@@ -99,9 +99,12 @@ def write_index(folder: Path, lang: str, skip: tuple[str, ...] = (), *, cache: P
     digests = {name: digest(data) for name, data in files.items()} if kept is not None else {}
     same = same_as_before(before / "search", digests, last.digests) if before and last else set()
     target = folder / "search"
-    if target.exists():
-        shutil.rmtree(target)
-    write_files(target, files, before / "search" if before else None, same)
+    if before is not None and before.resolve() == folder.resolve():
+        update_files(target, files, same)
+    else:
+        if target.exists():
+            shutil.rmtree(target)
+        write_files(target, files, before / "search" if before else None, same)
     if kept is not None and (last is None or listing != last.listing or digests != last.digests):
         kept.store_index(Kept(listing, index, digests))
         kept.keep_only(set(listing.values()))

@@ -49,3 +49,23 @@ def write_files(target: Path, files: dict[str, bytes], before: Path | None = Non
                 pass
         with open(path, "xb") as out:
             out.write(data)
+
+
+def update_files(target: Path, files: dict[str, bytes], same: Set[str]) -> None:
+    """The files into `target`, which holds the index written before (the preview's folder, rebuilt in
+    place): those in `same` are left as they are, the others each replaced whole, and the files the index no
+    longer has removed."""
+    for name, data in files.items():
+        if name in same:
+            continue
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.partial")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.relative_to(target).as_posix() not in files:
+            path.unlink()

@@ -209,3 +209,20 @@ def test_a_site_built_before_from_another_index_is_not_linked_from(tmp_path):
     write_index(site, "zh-TW", cache=cache, before=before)
     assert _index_bytes(site) == _cold(site, tmp_path)
     assert not any(p.stat().st_nlink > 1 for p in (site / "search").rglob("*") if p.is_file())
+
+
+def test_an_index_rebuilt_in_its_own_folder_rewrites_only_what_changed_and_drops_what_is_gone(tmp_path):
+    # The preview rebuilds its site in place: the index there is updated, not written anew.
+    site, cache = _site(tmp_path / "site"), tmp_path / "cache"
+    write_index(site, "zh-TW", cache=cache, before=site)
+    first = _index_bytes(site)
+    plan = next(name for name, data in first.items() if name.startswith("d/") and b'"u":"plans/' in data)
+    kept = (site / "search" / plan).stat().st_ino
+    stale = site / "search" / "d" / "999" / "1.json"
+    stale.parent.mkdir()
+    stale.write_text("{}", encoding="utf-8")
+    _write(site, "about/", "", "關於本站", "本站公開各機關的服務品質計畫與執行成效。")
+    write_index(site, "zh-TW", cache=cache, before=site)
+    assert _index_bytes(site) == _cold(site, tmp_path)
+    assert (site / "search" / plan).stat().st_ino == kept
+    assert not stale.parent.exists()
