@@ -31,6 +31,7 @@ import yaml
 
 from gongkai.devtools import synthetic
 from gongkai.devtools.bench_serve import ServeFailed, serve_edit_seconds
+from gongkai.devtools.process_groups import end_group
 from gongkai.devtools.profile_summary import print_profile
 
 ROOT = synthetic.ROOT
@@ -116,25 +117,12 @@ def run_measured(command: list[str], log: Path, env: dict[str, str] | None = Non
                 next_sample = now + SAMPLE
             time.sleep(0.02)
     except BaseException:
-        _end_group(process)
+        end_group(process)
         raise
     process.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux.
     return Measured(seconds=seconds, returncode=process.returncode, max_rss_bytes=usage.ru_maxrss * 1024,
                     tree_peak_bytes=tree_peak, log=log)
-
-
-def _end_group(process: subprocess.Popen) -> None:
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            pass
-        try:
-            process.wait(timeout=5)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def _checked(measured: Measured, what: str) -> Measured:

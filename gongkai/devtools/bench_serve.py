@@ -4,7 +4,6 @@ browsers to reload (its log says "Reloading browsers") with the edit on the plan
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
@@ -13,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from gongkai.devtools import synthetic
+from gongkai.devtools.process_groups import end_group
 
 SERVING, RELOADED = "Serving on", "Reloading browsers"
 POLL = 0.05
@@ -68,17 +68,5 @@ def serve_edit_seconds(command: list[str], plans: Path, log: Path, env: dict[str
             raise ServeFailed(f"預覽重建後未顯示修改 / the preview rebuilt without the edit: {url}")
         return seconds
     finally:
-        _stop(server)
-
-
-def _stop(server: subprocess.Popen) -> None:
-    for sig in (signal.SIGINT, signal.SIGKILL):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            server.wait(timeout=60)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+        # Ctrl-C, as a person would stop the server, so that it shuts down its watcher.
+        end_group(server, signal.SIGINT, wait=60)
