@@ -11,7 +11,6 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -30,12 +29,13 @@ PLANS_VARIABLE = "GONGKAI_PLANS"
 PREVIEW_VARIABLE = "GONGKAI_PREVIEW"
 
 
-@dataclass(frozen=True)
 class BuildFailure(Exception):
-    """A language that did not build, with what MkDocs said."""
+    """A language that did not build, with what MkDocs said. Not a frozen dataclass: raising an exception
+    sets its traceback, which a frozen one refuses."""
 
-    message: Bilingual
-    output: str
+    def __init__(self, message: Bilingual, output: str) -> None:
+        super().__init__(message.en)
+        self.message, self.output = message, output
 
 
 @contextmanager

@@ -36,3 +36,17 @@ def test_both_languages_share_one_load_of_the_data(tmp_path, monkeypatch):
     assert main(["build", "--out", str(tmp_path / "site")]) == 0
     assert len(loads) == 1
     assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
+
+
+def test_a_language_that_fails_in_one_process_is_reported_not_a_traceback(tmp_path, monkeypatch, capsys):
+    # With one process the failure is raised inside the build's context managers, which set its traceback.
+    (tmp_path / "content" / "zh-TW").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    from gongkai.cli import main
+
+    status = main(["build", "--plans", str(ROOT / "plans"), "--out", str(tmp_path / "site"), "--jobs", "1",
+                   "--no-cache"])
+    err = capsys.readouterr().err
+    assert status != 0
+    assert "建置 zh-TW 失敗" in err and "building zh-TW failed" in err and "mkdocs.yml" in err
+    assert not (tmp_path / "site").exists()
