@@ -21,16 +21,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from gongkai.export import Download
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.i18n.text import mark_chinese_runs
 from gongkai.pages.compact import compact_html
+from gongkai.pages.compiled_templates import bytecode_cache
 from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, NotDirtyWarning
-from gongkai.publish.preview import SEARCH_CACHE_VARIABLE, preview_of
+from gongkai.publish.preview import AGAIN_VARIABLE, SEARCH_CACHE_VARIABLE, ask_again, preview_of
 from gongkai.publish.shards import Part
 from gongkai.search import assets as search_assets
 from gongkai.search import interface as search_interface
@@ -70,10 +72,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == "build":
         _part = Part.from_env()
     else:
-        _part = preview_of(lang).next_part(ROOT, plans, site.portal) if _dirty else None
-        if _part is not None:
-            _log.info(f"預覽只重建變更的機關與全站頁面 / the preview rebuilds only the agencies that changed and the "
-                      f"portal-wide pages: {', '.join(sorted(_part.agencies)) or '-'}")
+        in_two = bool(os.environ.get(AGAIN_VARIABLE))
+        _part = preview_of(lang).next_part(ROOT, plans, site.portal, in_two=in_two) if _dirty else None
+        if _part is not None and _part.agencies:
+            _log.info(f"預覽只重建變更的機關{'' if in_two else '與全站頁面'} / the preview rebuilds only the agencies "
+                      f"that changed{'' if in_two else ' and the portal-wide pages'}: {', '.join(sorted(_part.agencies))}")
+        elif _part is not None:
+            _log.info("預覽重建全站頁面 / the preview rebuilds the portal-wide pages")
     site.wanted = _part.owns if _part is not None else None
     # The theme draws its search box only when its search plugin is on; the search is gongkai.search instead,
     # indexed by the build (gongkai.publish.build), so this stands in for the plugin.
@@ -121,16 +126,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for source, destination in _site.assets():
         files.append(File.generated(config, destination, abs_src_path=str(source)))
     if _part is None:
-        for destination, content in _site.root_files():
-            files.append(File.generated(config, destination, content=content))
+        for download in _site.root_files():
+            files.append(_download_file(config, download))
     else:
-        made_files = dict(_site.root_files())
+        made_files = {download.path: download for download in _site.root_files()}
         for destination in _site.root_paths():
-            files.append(File.generated(config, destination, content=made_files.get(destination, b"")))
+            made = made_files.get(destination)
+            files.append(_download_file(config, made) if made else File.generated(config, destination, content=b""))
         for file in files:
             if not _part.owns(file.dest_uri):
                 _leave_out(file)
     return files
+
+
+def _download_file(config: MkDocsConfig, download: Download) -> File:
+    """A file kept by the build (gongkai.export.kept) is copied from there, not held in memory."""
+    if download.source is not None:
+        return File.generated(config, download.path, abs_src_path=str(download.source))
+    return File.generated(config, download.path, content=download.content)
 
 
 def _leave_out(file: File) -> None:
@@ -173,6 +186,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Titles, navigation and metadata come from agencies' data: the theme's templates escape whatever they
     # print, as Jinja does when asked. What is HTML already is marked so in on_page_context.
     env.autoescape = True
+    env.bytecode_cache = bytecode_cache()
     # JSON in a page (the search box's texts) keeps its Chinese as it is, half the bytes of \u escapes.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
@@ -205,7 +219,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     # The preview (`gongkai serve`) indexes its pages for the search box; `gongkai build` does so itself.
-    if _command == "serve":
-        kept = os.environ.get(SEARCH_CACHE_VARIABLE)
-        site = Path(config.site_dir)
-        write_index(site, config.theme["language"], cache=Path(kept) if kept else None, before=site)
+    if _command != "serve":
+        return
+    if preview_of(config.theme["language"]).portal_wide_due:
+        # The edited agencies' pages are shown now; the portal-wide pages and the search index follow.
+        ask_again(Path(os.environ[AGAIN_VARIABLE]))
+        return
+    kept = os.environ.get(SEARCH_CACHE_VARIABLE)
+    site = Path(config.site_dir)
+    write_index(site, config.theme["language"], cache=Path(kept) if kept else None, before=site)

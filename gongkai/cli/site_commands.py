@@ -24,12 +24,12 @@ from gongkai.cycle.fixing import fix
 from gongkai.data.problems import FIX_BEFORE_BUILDING, Bilingual, display_path, os_error_reason
 from gongkai.data.project import Project, load_project
 from gongkai.data.translation_report import format_report, portal_translations, site_coverage
-from gongkai.export.files import CACHE_VARIABLE
+from gongkai.export.kept import CACHE_VARIABLE
 from gongkai.i18n.languages import CODES
 from gongkai.pages.site import Site
 from gongkai.pages.static import stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, BuildFailure, build_site
-from gongkai.publish.preview import SEARCH_CACHE_VARIABLE, preview_cache
+from gongkai.publish.preview import AGAIN_VARIABLE, SEARCH_CACHE_VARIABLE, preview_cache
 from gongkai.publish.shards import ShardError
 
 
@@ -150,7 +150,7 @@ def _write_pages(plans: Path, lang: str, out: Path, preview: bool) -> None:
     files: list[tuple[str, str | bytes]] = [(page.path, page.markdown) for page in site.pages()]
     files.append(("assets/gongkai.css", stylesheet()))
     files.extend((destination, source.read_bytes()) for source, destination in site.assets())
-    files.extend(site.root_files())
+    files.extend((download.path, download.content) for download in site.root_files())
     for destination, content in files:
         target = out / destination
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -168,11 +168,16 @@ def serve(args: argparse.Namespace) -> int:
     # An edit rebuilds only what it changed (gongkai.publish.preview), so the server builds --dirty; the
     # downloads of unchanged plans and the search index of unchanged pages are kept between rebuilds.
     kept = preview_cache(project, plans, loaded.portal)
+    # An edit shows its agency's pages first, then the portal-wide ones: the build asks for the second by
+    # changing a file in a folder the server watches.
+    again = kept / "again"
+    again.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "GONGKAI_LANG": args.lang, "GONGKAI_CONTENT": str(project / "content" / args.lang),
            PLANS_VARIABLE: str(plans), PREVIEW_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1",
-           CACHE_VARIABLE: str(kept / "downloads"), SEARCH_CACHE_VARIABLE: str(kept / "search")}
+           CACHE_VARIABLE: str(kept / "downloads"), SEARCH_CACHE_VARIABLE: str(kept / "search"),
+           AGAIN_VARIABLE: str(again / "portal-wide")}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
-               "-a", args.address, *serve_watch(plans, project)]
+               "-a", args.address, *serve_watch(plans, project), "--watch", str(again)]
     return subprocess.run(command, cwd=project, env=env).returncode
 
 

@@ -4,15 +4,17 @@ fields of each table with their encoding."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from gongkai.data.model import Portal
 from gongkai.data.portal_facts import RIGHTS, latest_update, portal_years, publisher
 from gongkai.data.settings import Settings
-from gongkai.export import Download
+from gongkai.export import Download, kept
 from gongkai.export.tables import COLUMNS
-from gongkai.export.zips import zip_bytes
+from gongkai.export.zips import write_zip, zip_bytes
 from gongkai.i18n import dates, text
 from gongkai.i18n.languages import CODES
 
@@ -53,9 +55,33 @@ def dataset_metadata(portal: Portal, settings: Settings, files: list[Download]) 
     }
 
 
-def bundle_bytes(portal: Portal, settings: Settings, files: list[Download]) -> bytes:
-    """dataset.json first, then every file under its site path, sorted."""
-    metadata = json.dumps(dataset_metadata(portal, settings, files), ensure_ascii=False, indent=2) + "\n"
-    members = [(METADATA_NAME, metadata.encode("utf-8"))]
-    members += [(d.path, d.content) for d in sorted(files, key=lambda d: d.path)]
-    return zip_bytes(members)
+def _members(metadata: dict[str, Any], files: list[Download]) -> Iterator[tuple[str, bytes]]:
+    """dataset.json first, then every file under its site path, sorted; each read only when it is zipped."""
+    yield METADATA_NAME, (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    for download in sorted(files, key=lambda d: d.path):
+        yield download.path, download.content
+
+
+def _stored(files: list[Download]) -> set[str]:
+    """The members zipped already (ODF documents are ZIPs): compressing them again gains nothing."""
+    return {d.path for d in files if d.format in ("ods", "odt")}
+
+
+def bulk_download(portal: Portal, settings: Settings, files: list[Download]) -> Download:
+    """The ZIP of every file with its dataset metadata: in the folder of kept downloads when the build has one
+    (`gongkai.export.kept`), where the ZIP of the same files is made once; held otherwise."""
+    metadata = dataset_metadata(portal, settings, files)
+    where = kept.folder()
+    if where is None:
+        return Download.of(BULK_PATH, "zip", zip_bytes(_members(metadata, files), _stored(files)))
+    folder = where / kept.digest(["bulk", metadata])
+    zipped = folder / "bulk.zip"
+    facts = kept.read_json(folder / kept.FACTS)
+    if not isinstance(facts, list) or not zipped.is_file():
+        if not kept.write_with(zipped, lambda out: write_zip(out, _members(metadata, files), _stored(files))):
+            return Download.of(BULK_PATH, "zip", zip_bytes(_members(metadata, files), _stored(files)))
+        with open(zipped, "rb") as made:
+            facts = [zipped.stat().st_size, hashlib.file_digest(made, "sha256").hexdigest()]
+        kept.write(folder / kept.FACTS, json.dumps(facts).encode())
+    size, sha256 = facts
+    return Download(BULK_PATH, "zip", size, sha256, source=zipped)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from pathlib import Path
+from typing import Any
 
 from gongkai.data.model import Plan, Portal
 from gongkai.data.settings import Settings
 from gongkai.data.translation_coverage import file_coverage
-from gongkai.export import Download
-from gongkai.export.bundle import BULK_PATH, bundle_bytes
+from gongkai.export import Download, kept
+from gongkai.export.bundle import bulk_download
 from gongkai.export.csv_file import csv_bytes
 from gongkai.export.document_tables import document_tables
 from gongkai.export.json_file import json_bytes
@@ -31,36 +30,29 @@ def download_path(plan: Plan, part: str, fmt: str) -> str:
     return f"{download_folder(plan)}{plan.agency_id}-{plan.year}-{part}.{fmt}"
 
 
-# A folder of files made by earlier builds with the same code and settings (set by the build in parts):
-# a file whose plan and results have not changed is taken from it instead of being made again.
-CACHE_VARIABLE = "GONGKAI_DOWNLOAD_CACHE"
+def _kept_downloads(plan: Plan, where: Path) -> list[Download] | None:
+    """A plan's files from the folder of kept downloads, made now unless kept already: a folder per plan,
+    named by what its files are made of, with their sizes and SHA-256 (FACTS); None when they cannot be kept."""
+    folder = where / kept.made_of(plan)
+    names = [f"{part}.{fmt}" for part in _parts(plan) for fmt in FORMATS[part]]
+    facts = kept.read_json(folder / kept.FACTS)
+    if not isinstance(facts, dict) or any(not (folder / name).is_file() for name in names):
+        facts = {}
+        for part in _parts(plan):
+            for fmt in FORMATS[part]:
+                made = Download.of("", fmt, _content(plan, part, fmt))
+                if not kept.write(folder / f"{part}.{fmt}", made.content):
+                    return None
+                facts[f"{part}.{fmt}"] = [made.size, made.sha256]
+        if not kept.write(folder / kept.FACTS, json.dumps(facts, sort_keys=True).encode()):
+            return None
+    return [_kept(download_path(plan, part, fmt), fmt, facts[f"{part}.{fmt}"], folder / f"{part}.{fmt}", plan, part)
+            for part in _parts(plan) for fmt in FORMATS[part]]
 
 
-def _made_of(plan: Plan) -> str | None:
-    """The hash of what a plan's files are made of, when there is a folder to keep them in."""
-    if not os.environ.get(CACHE_VARIABLE):
-        return None
-    made_of = [plan.agency_id, plan.year, plan.data, plan.results.data if plan.results else None]
-    return hashlib.sha256(json.dumps(made_of, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
-
-
-def _kept_content(plan: Plan, key: str | None, part: str, fmt: str) -> bytes:
-    if key is None:
-        return _content(plan, part, fmt)
-    path = Path(os.environ[CACHE_VARIABLE]) / f"{key}-{part}.{fmt}"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    content = _content(plan, part, fmt)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(content)
-        os.replace(partial, path)
-    except OSError:
-        pass  # a cache that cannot be written costs time only
-    return content
+def _kept(path: str, fmt: str, facts: list[Any], source: Path, plan: Plan, part: str) -> Download:
+    size, sha256 = facts
+    return Download(path, fmt, size, sha256, source=source, agency_id=plan.agency_id, year=plan.year, part=part)
 
 
 def _content(plan: Plan, part: str, fmt: str) -> bytes:
@@ -81,16 +73,38 @@ def _languages(plan: Plan) -> list[str]:
     return ["zh-TW", "en"] if translated else ["zh-TW"]
 
 
+def _parts(plan: Plan) -> list[str]:
+    return ["plan", "results"] if plan.results else ["plan"]
+
+
 def plan_downloads(plan: Plan) -> list[Download]:
-    """The files of one plan and, when it has them, of its results."""
-    parts = ["plan", "results"] if plan.results else ["plan"]
-    key = _made_of(plan)
-    return [Download(download_path(plan, part, fmt), fmt, _kept_content(plan, key, part, fmt), plan.agency_id,
-                     plan.year, part)
-            for part in parts for fmt in FORMATS[part]]
+    """The files of one plan and, when it has them, of its results: kept in the folder of kept downloads when
+    the build has one (`gongkai.export.kept`), held otherwise."""
+    where = kept.folder()
+    found = _kept_downloads(plan, where) if where is not None else None
+    if found is not None:
+        return found
+    return [Download.of(download_path(plan, part, fmt), fmt, _content(plan, part, fmt), plan.agency_id, plan.year,
+                        part)
+            for part in _parts(plan) for fmt in FORMATS[part]]
+
+
+def portal_files(portal: Portal) -> list[Download]:
+    """Every plan's and results table's files."""
+    return [d for plan in portal.plans() for d in plan_downloads(plan)]
+
+
+def portal_bulk(portal: Portal, settings: Settings, files: list[Download]) -> Download:
+    """The ZIP of all `files` with its dataset metadata. With a folder of kept downloads, what this portal
+    does not use any more is then removed from it."""
+    bulk = bulk_download(portal, settings, files)
+    where = kept.folder()
+    if where is not None:
+        kept.keep_only(where, {d.source.parent.name for d in [*files, bulk] if d.source is not None})
+    return bulk
 
 
 def portal_downloads(portal: Portal, settings: Settings) -> tuple[list[Download], Download]:
-    """Every plan's and results table's files, and the ZIP of all of them with its dataset metadata."""
-    files = [d for plan in portal.plans() for d in plan_downloads(plan)]
-    return files, Download(BULK_PATH, "zip", bundle_bytes(portal, settings, files))
+    """Every plan's and results table's files, and the ZIP of all of them."""
+    files = portal_files(portal)
+    return files, portal_bulk(portal, settings, files)

@@ -21,7 +21,7 @@ from gongkai.data.settings import Settings
 from gongkai.data.status_summary import overall
 from gongkai.data.translation_coverage import file_coverage
 from gongkai.data.urls import agency_url, plan_url, results_url
-from gongkai.export import Download
+from gongkai.export import Download, kept
 from gongkai.i18n import text
 from gongkai.i18n.catalogue import ui
 from gongkai.i18n.languages import CODES, LANGUAGES
@@ -82,6 +82,25 @@ def _downloads(downloads: Owned, plan: Plan, part: str) -> list[dict[str, Any]]:
 
 
 def _plan_entry(plan: Plan, downloads: Owned) -> dict[str, Any]:
+    """A plan's entry; kept beside its kept downloads (gongkai.export.kept), so that an unchanged plan's is
+    not worked out again. Its dates are not in what the downloads are made of (they may come from git)."""
+    folder = next((d.source.parent for d in downloads.get((plan.agency_id, plan.year, "plan"), []) if d.source), None)
+    if folder is None:
+        return _made_entry(plan, downloads)
+    dates = [_iso(plan.updated), _iso(plan.results.updated) if plan.results else None]
+    found = kept.read_json(folder / KEPT_ENTRY)
+    if isinstance(found, dict) and found.get("dates") == dates:
+        return found["entry"]
+    entry = _made_entry(plan, downloads)
+    kept.write(folder / KEPT_ENTRY, json.dumps({"dates": dates, "entry": entry}, ensure_ascii=False).encode())
+    return entry
+
+
+# A plan's entry in its folder of kept downloads.
+KEPT_ENTRY = "manifest-entry.json"
+
+
+def _made_entry(plan: Plan, downloads: Owned) -> dict[str, Any]:
     tally = overall(plan)
     coverage = file_coverage(plan.data, "plan")
     results = None
@@ -118,8 +137,10 @@ def _agency_entry(agency: Agency, settings: Settings, downloads: Owned) -> dict[
     }
 
 
-def build_manifest(portal: Portal, settings: Settings, downloads: list[Download], bulk: Download) -> dict[str, Any]:
-    """The manifest of `portal`, with the downloads of each plan and results table and the bulk ZIP."""
+def build_manifest(portal: Portal, settings: Settings, downloads: list[Download],
+                   bulk: Download | None) -> dict[str, Any]:
+    """The manifest of `portal`, with the downloads of each plan and results table and the bulk ZIP (None
+    for a manifest to read the agencies from while the ZIP is being made: see `with_bulk`)."""
     name, code = publisher(settings, portal)
     owned: Owned = {}
     for download in downloads:
@@ -131,9 +152,14 @@ def build_manifest(portal: Portal, settings: Settings, downloads: list[Download]
                  "publisher": {"name": _bilingual(name) if name else {lang: "" for lang in CODES}, "code": code or None}},
         "rules": {"deadline": settings.reporting.deadline},
         "updated": _iso(latest_update(portal)),
-        "bulk": _file(bulk),
+        "bulk": _file(bulk) if bulk is not None else None,
         "agencies": [_agency_entry(portal.agencies[key], settings, owned) for key in sorted(portal.agencies)],
     }
+
+
+def with_bulk(manifest: dict[str, Any], bulk: Download) -> dict[str, Any]:
+    """`manifest` with the bulk ZIP."""
+    return {**manifest, "bulk": _file(bulk)}
 
 
 def manifest_bytes(manifest: dict[str, Any]) -> bytes:

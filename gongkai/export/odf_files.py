@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from gongkai.export.zips import zip_bytes
+from gongkai.pages.compiled_templates import bytecode_cache
 
 MIMETYPES = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "odt": "application/vnd.oasis.opendocument.text"}
 
@@ -20,7 +21,7 @@ _UNREPRESENTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud8
 # Templates print data escaped; `_part` then makes the whole part representable, as no markup of a template
 # holds such a character (one pass over the part instead of one call per printed value).
 _TEMPLATES = Environment(loader=PackageLoader("gongkai.export", "templates"), autoescape=True,
-                         undefined=StrictUndefined)
+                         undefined=StrictUndefined, bytecode_cache=bytecode_cache())
 
 
 def _part(template: str, **context: Any) -> bytes:

@@ -35,6 +35,7 @@ from gongkai.i18n.catalogue import (
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages import changes, downloads, status
 from gongkai.pages.chart import chart_of
+from gongkai.pages.compiled_templates import bytecode_cache
 from gongkai.pages.metadata import PageFacts
 
 
@@ -98,6 +99,7 @@ class Renderer:
             # The templates are the package's and do not change while it runs: a page need not look at their
             # files again each time it imports one.
             auto_reload=False,
+            bytecode_cache=bytecode_cache(),
         )
         self.env.filters.update(html_block=html_block, md_escape=markdown_escape)
         self.env.globals.update(

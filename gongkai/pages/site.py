@@ -9,6 +9,7 @@ import dataclasses
 import datetime
 import functools
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,15 @@ from gongkai.data.settings import MARK_SIZE, Settings
 from gongkai.data.urls import relative
 from gongkai.export import Download
 from gongkai.export.bundle import BULK_PATH
-from gongkai.export.files import FORMATS, download_path, plan_downloads, portal_downloads
-from gongkai.export.manifest import MANIFEST_PATH, SCHEMA_PATH, build_manifest, manifest_bytes, manifest_schema_bytes
+from gongkai.export.files import FORMATS, download_path, plan_downloads, portal_bulk, portal_files
+from gongkai.export.manifest import (
+    MANIFEST_PATH,
+    SCHEMA_PATH,
+    build_manifest,
+    manifest_bytes,
+    manifest_schema_bytes,
+    with_bulk,
+)
 from gongkai.i18n import dates, text
 from gongkai.i18n.catalogue import ui
 from gongkai.i18n.languages import DEFAULT
@@ -85,9 +93,28 @@ class Site:
     @property
     def downloads(self) -> tuple[list[Download], Download]:
         """Every published plan's and results table's files, and the bulk ZIP."""
-        if "downloads" not in self.derived:
-            self.derived["downloads"] = portal_downloads(self.public, self.settings)
-        return self.derived["downloads"]
+        return self.download_files, self.bulk
+
+    @property
+    def download_files(self) -> list[Download]:
+        """Every published plan's and results table's files."""
+        if "download_files" not in self.derived:
+            self.derived["download_files"] = portal_files(self.public)
+        return self.derived["download_files"]
+
+    @property
+    def bulk(self) -> Download:
+        """The bulk ZIP of every download, once it is made (see `start_bulk`)."""
+        return self.start_bulk().result()
+
+    def start_bulk(self) -> Future[Download]:
+        """Start making the bulk ZIP, once for every language, in a thread of its own: compressing lets other
+        threads run, so the pages that do not show it (all but the status page) are made meanwhile."""
+        if "bulk" not in self.derived:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-zip")
+            self.derived["bulk"] = pool.submit(portal_bulk, self.public, self.settings, self.download_files)
+            pool.shutdown(wait=False)
+        return self.derived["bulk"]
 
     @property
     def renderer(self) -> Renderer:
@@ -98,15 +125,22 @@ class Site:
     def manifest(self) -> dict[str, Any]:
         """The transparency manifest (transparency.json) of the whole site."""
         if "manifest" not in self.derived:
-            self.derived["manifest"] = build_manifest(self.public, self.settings, *self.downloads)
+            self.derived["manifest"] = with_bulk(self._manifest_agencies, self.bulk)
         return self.derived["manifest"]
+
+    @property
+    def _manifest_agencies(self) -> dict[str, Any]:
+        """The manifest without the bulk ZIP: what each agency published, which the pages judge."""
+        if "manifest_agencies" not in self.derived:
+            self.derived["manifest_agencies"] = build_manifest(self.public, self.settings, self.download_files, None)
+        return self.derived["manifest_agencies"]
 
     @functools.cached_property
     def assessed(self) -> dict[str, list[Requirement]]:
         """Each agency's reporting requirements on the site's "today"."""
-        return assess_all(self.manifest, self.today)
+        return assess_all(self._manifest_agencies, self.today)
 
-    def root_files(self) -> list[tuple[str, bytes]]:
+    def root_files(self) -> list[Download]:
         """Files written once at the root of the whole site (by the zh-TW build): every download,
         the bulk ZIP, the transparency manifest and its schema. English pages link up to them.
         In a part of a sharded build, only the `wanted` ones: a part without the portal-wide files
@@ -115,11 +149,11 @@ class Site:
             return []
         wanted = self.wanted
         if wanted is not None and not wanted(BULK_PATH):
-            return [(d.path, d.content) for d in self._wanted_downloads() if wanted(d.path)]
+            return [d for d in self._wanted_downloads() if wanted(d.path)]
         files, bulk = self.downloads
-        every = [*((d.path, d.content) for d in files), (bulk.path, bulk.content),
-                 (MANIFEST_PATH, manifest_bytes(self.manifest)), (SCHEMA_PATH, manifest_schema_bytes())]
-        return every if wanted is None else [(path, content) for path, content in every if wanted(path)]
+        every = [*files, bulk, Download.of(MANIFEST_PATH, "json", manifest_bytes(self.manifest)),
+                 Download.of(SCHEMA_PATH, "json", manifest_schema_bytes())]
+        return every if wanted is None else [d for d in every if wanted(d.path)]
 
     def root_paths(self) -> list[str]:
         """The paths of every file `root_files` gives in a whole build, without making them."""
@@ -149,11 +183,13 @@ class Site:
             return self._partial_index.get((plan.agency_id, plan.year, part), [])
         if "downloads_by_file" not in self.derived:
             # An index, so that finding a page's files does not walk every file of the portal.
-            self.derived["downloads_by_file"] = _index(self.downloads[0])
+            self.derived["downloads_by_file"] = _index(self.download_files)
         return self.derived["downloads_by_file"].get((plan.agency_id, plan.year, part), [])
 
     def pages(self) -> list[Page]:
         """Every generated page; in a part of a sharded build, only the `wanted` ones."""
+        if self.lang == DEFAULT.code and (self.wanted is None or self.wanted(BULK_PATH)):
+            self.start_bulk()
         pages = []
         for path, make, updated in self._page_makers():
             if self.wanted is None or self.wanted(path):
@@ -194,11 +230,12 @@ class Site:
                 if plan.results:
                     yield (base + "results/index.md", partial(self._results_page, agency, plan),
                            plan.results.updated)
-        yield "status/index.md", lambda: render_status_page(r, self.manifest, self.downloads[1], self.today,
-                                                             self.site_facts(ui("reporting_status", self.lang))), None
         yield "data-model.md", lambda: render_data_model(r, self.site_facts(ui("data_model", self.lang))), None
         yield "site-map/index.md", lambda: render_site_map(r, self.site_tree(),
                                                            self.site_facts(ui("site_map", self.lang))), None
+        # Last: it shows the bulk ZIP, made meanwhile (see `start_bulk`).
+        yield "status/index.md", lambda: render_status_page(r, self.manifest, self.bulk, self.today,
+                                                             self.site_facts(ui("reporting_status", self.lang))), None
 
     def _plan_page(self, agency: Any, plan: Plan) -> Page:
         return render_plan(self.renderer, agency, plan, self._downloads_of(plan, "plan"))

@@ -19,7 +19,7 @@ from pathlib import Path
 from gongkai.data.model import Agency, Portal
 from gongkai.data.problems import Bilingual
 from gongkai.data.workers import worker_pool
-from gongkai.export.files import CACHE_VARIABLE
+from gongkai.export.kept import CACHE_VARIABLE
 from gongkai.i18n.languages import LANGUAGES
 from gongkai.publish import build as plain
 from gongkai.publish.build import BuildFailure, build_part, write_indexes

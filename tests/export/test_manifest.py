@@ -9,7 +9,7 @@ from gongkai.export import Download
 from gongkai.export.manifest import build_manifest, manifest_bytes, manifest_errors
 from gongkai.pages.site import Site
 
-BULK = Download("downloads/gongkai-open-data.zip", "zip", b"zip bytes")
+BULK = Download.of("downloads/gongkai-open-data.zip", "zip", b"zip bytes")
 
 
 def _manifest(plans: Path = PLANS):

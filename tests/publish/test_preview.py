@@ -44,6 +44,18 @@ def test_the_first_build_is_whole_then_only_the_edited_agency_and_the_portal_pag
                                                                  shared=True)
 
 
+def test_in_two_an_edit_builds_its_agency_first_and_the_portal_pages_next(data: Path) -> None:
+    preview = Preview()
+    assert preview.next_part(ROOT, data, _portal(data), in_two=True) is None
+    assert not preview.portal_wide_due
+    edited = synthetic.edit_one_plan(data).parent.parent.name
+    assert preview.next_part(ROOT, data, _portal(data), in_two=True) == Part(agencies=frozenset({edited}),
+                                                                             shared=False)
+    assert preview.portal_wide_due
+    assert preview.next_part(ROOT, data, _portal(data), in_two=True) == Part(agencies=frozenset(), shared=True)
+    assert not preview.portal_wide_due
+
+
 def test_a_change_every_page_shares_builds_everything_again(data: Path) -> None:
     preview = Preview()
     preview.next_part(ROOT, data, _portal(data))
@@ -94,14 +106,22 @@ def test_an_edited_plan_shows_in_the_served_preview_after_a_rebuild_of_its_agenc
         _wait_for(lambda: _get(page) is not None or server.poll() is not None, 240, "the first build")
         assert server.poll() is None, log.read_text(encoding="utf-8")
         assert "（修訂）" not in (_get(page) or "")
+        manifest = f"http://127.0.0.1:{port}/transparency.json"
+        manifest_before = _get(manifest)
         time.sleep(1)  # the server watches from after its first build
         synthetic.edit_one_plan(data)
         _wait_for(lambda: "（修訂）" in (_get(page) or ""), 120, "the edit to show")
-        _wait_for(lambda: "Reloading browsers" in log.read_text(encoding="utf-8"), 60, "the rebuild to end")
+        _wait_for(lambda: log.read_text(encoding="utf-8").count("Reloading browsers") >= 2, 60,
+                  "the rebuild of the portal-wide pages to end")
+        # The manifest lists the SHA-256 of the edited plan's downloads.
+        assert _get(manifest) != manifest_before
     finally:
         os.killpg(server.pid, signal.SIGINT)
         server.wait(timeout=60)
     said = log.read_text(encoding="utf-8")
     assert "Traceback" not in said
-    rebuilt = [line for line in said.splitlines() if "the preview rebuilds only" in line]
-    assert rebuilt and rebuilt[-1].endswith(f": {target.parent.parent.name}"), said[-3000:]
+    rebuilt = [line for line in said.splitlines() if "the preview rebuilds" in line]
+    # The edited agency alone, shown first; then, asked for by that build, the portal-wide pages.
+    assert len(rebuilt) == 2, said[-3000:]
+    assert rebuilt[0].endswith(f"the agencies that changed: {target.parent.parent.name}"), said[-3000:]
+    assert rebuilt[1].endswith("the portal-wide pages"), said[-3000:]
