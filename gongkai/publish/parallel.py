@@ -187,7 +187,7 @@ def _build_parallel(project: Path, plans: Path, portal: Portal, target: Path, *,
         for agency in keys if cache is not None else []:
             copy_tree(entries[agency], staged, taken)
         write_indexes(staged, cache=cache, jobs=jobs, before=target)
-        swap_in(staged, target)
+        swap_in(staged, target, old_removed_after=True)
     except BaseException:
         discard(staged)
         raise

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -42,17 +44,38 @@ def usual_modes(folder: Path) -> None:
                 os.chmod(path, mode)
 
 
-def swap_in(staged: Path, target: Path) -> None:
+def swap_in(staged: Path, target: Path, *, old_removed_after: bool = False) -> None:
     """Put `staged` in place of `target`, with the usual modes (see `usual_modes`). Visitors see the old folder or
-    the new one, never a mix."""
+    the new one, never a mix. The old folder is removed before this returns, or with `old_removed_after`, by a
+    process of its own that this does not wait for (see `remove_old_copies`)."""
     usual_modes(staged)
     old = None
     if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
         target.rename(old / target.name)
     staged.rename(target)
-    if old is not None:
+    if old is None:
+        return
+    if old_removed_after:
+        remove_old_copies(target)
+    else:
         shutil.rmtree(old)
+
+
+def _old_prefix(target: Path) -> str:
+    return f".{target.name}-old-"
+
+
+def remove_old_copies(target: Path) -> None:
+    """Remove the folders that replaced copies of `target` were moved to, in a process of its own: removing
+    a large site's tens of thousands of files takes a while, and nobody needs to wait for it. Copies an
+    earlier removal left (the machine stopped) go too."""
+    code = ("import pathlib, shutil, sys\n"
+            "for old in pathlib.Path(sys.argv[1]).glob(sys.argv[2] + '*'):\n"
+            "    shutil.rmtree(old, ignore_errors=True)\n")
+    subprocess.Popen([sys.executable, "-c", code, str(target.parent), _old_prefix(target)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True)
 
 
 def discard(staged: Path) -> None:

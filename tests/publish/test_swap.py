@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,26 @@ def test_a_published_folder_has_the_usual_modes_whatever_the_site_had(tmp_path, 
     target = tmp_path / "www" / "plans"
     publish(site, target)
     assert set(modes(target).values()) == {0o777 & ~umask, 0o666 & ~umask}
+
+
+def _until(condition, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_the_old_site_can_be_removed_after_the_swap_with_what_earlier_removals_left(tmp_path):
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    left = tmp_path / ".site-old-stopped" / "site"
+    left.mkdir(parents=True)
+    (left / "older.html").write_text("older")
+    staged = staging_dir(target)
+    (staged / "new.html").write_text("new")
+    swap_in(staged, target, old_removed_after=True)
+    assert [p.name for p in target.iterdir()] == ["new.html"]
+    assert _until(lambda: [p.name for p in tmp_path.iterdir()] == ["site"]), list(tmp_path.iterdir())
