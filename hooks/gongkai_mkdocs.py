@@ -32,6 +32,7 @@ from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site
 from gongkai.pages.static import CONTENT_SECURITY_POLICY, PREVIEW_POLICY, scripts, stylesheet
 from gongkai.publish.build import PLANS_VARIABLE, PREVIEW_VARIABLE, NotDirtyWarning
+from gongkai.publish.merge import link_or_copy
 from gongkai.publish.preview import AGAIN_VARIABLE, SEARCH_CACHE_VARIABLE, ask_again, preview_of
 from gongkai.publish.shards import Part
 from gongkai.search import assets as search_assets
@@ -140,10 +141,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _download_file(config: MkDocsConfig, download: Download) -> File:
-    """A file kept by the build (gongkai.export.kept) is copied from there, not held in memory."""
-    if download.source is not None:
-        return File.generated(config, download.path, abs_src_path=str(download.source))
-    return File.generated(config, download.path, content=download.content)
+    """A file kept by the build (gongkai.export.kept) is linked from there, not held in memory; always, as
+    the kept file of a plan changed back may be older than the one it replaces."""
+    if download.source is None:
+        return File.generated(config, download.path, content=download.content)
+    file = File.generated(config, download.path, abs_src_path=str(download.source))
+    file.is_modified = lambda: True  # type: ignore[method-assign]
+    file.copy_file = functools.partial(_link_file, file)  # type: ignore[method-assign]
+    return file
+
+
+def _link_file(file: File, dirty: bool = False) -> None:
+    if dirty and not file.is_modified():
+        return
+    assert file.abs_src_path is not None
+    Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+    link_or_copy(Path(file.abs_src_path), Path(file.abs_dest_path))
 
 
 def _leave_out(file: File) -> None:

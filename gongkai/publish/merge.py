@@ -95,10 +95,13 @@ def copy_tree(source: Path, staged: Path, taken: dict[str, Path]) -> None:
             taken[relative] = source
             destination = staged / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(path, destination)
+            link_or_copy(path, destination)
 
 
-def _link_or_copy(path: Path, destination: Path) -> None:
+def link_or_copy(path: Path, destination: Path) -> None:
+    """`path` at `destination` (a new file: one there already is replaced, never written into, as it may be
+    a link to a kept file), linked where the file system allows it."""
+    destination.unlink(missing_ok=True)
     try:
         os.link(path, destination)
     except OSError:  # another file system, or one without links

@@ -114,6 +114,11 @@ def test_after_one_plan_is_edited_only_its_agency_is_rebuilt_and_the_site_is_byt
     # The unchanged agencies' files are the cache's own, linked rather than copied.
     unchanged = next(p.name for p in sorted(plans.iterdir()) if p.is_dir() and p.name != edited.parent.parent.name)
     assert (site / "plans" / unchanged / "index.html").stat().st_nlink >= 2
+    # The edited plan's downloads are the kept ones, linked too, and so is the ZIP.
+    kept = {p.stat().st_ino for p in (plans.parent / ".gongkai-cache").rglob("*") if p.is_file()}
+    downloads = site / "plans" / edited.parent.parent.name / edited.parent.name / "downloads"
+    assert all(p.stat().st_ino in kept for p in downloads.iterdir())
+    assert (site / "downloads" / "gongkai-open-data.zip").stat().st_ino in kept
     reference = plain_build(plans, tmp_path / "cold")
     assert differences(reference, site) == []
     # The edit shows: the cold build is of the edited data, not of the data before.
