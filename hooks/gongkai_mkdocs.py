@@ -45,8 +45,9 @@ _site: Site | None = None
 _part: Part | None = None
 # The other parts' pages, by path, with the front matter sitemap.xml reads from them.
 _stand_ins: dict[str, dict[str, Any]] = {}
-# The pages gongkai made (not hand-written), by path: their HTML is made by gongkai.pages.html.
-_generated: set[str] = set()
+# The pages gongkai made (not hand-written) in this build, by path, with their front matter, given to MkDocs
+# as it is rather than written out and parsed back; their HTML is made by gongkai.pages.html.
+_generated: dict[str, dict[str, Any]] = {}
 _command = "build"
 _dirty = False
 
@@ -108,15 +109,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None
+    pages = _site.pages()
     _generated.clear()
-    _generated.update(_site.page_paths())
+    _generated.update((page.path, page.meta) for page in pages)
     if _part is None:
-        for page in _site.pages():
-            files.append(File.generated(config, page.path, content=page.markdown))
+        for page in pages:
+            files.append(File.generated(config, page.path, content=page.body))
     else:
         # Every page of the site is listed, so that links and sitemap.xml are those of a whole build; the
         # other parts' pages are empty stand-ins, never read nor written (see `_leave_out`).
-        made = {page.path: page.markdown for page in _site.pages()}
+        made = {page.path: page.body for page in pages}
         for path in _site.page_paths():
             files.append(File.generated(config, path, content=made.get(path, "")))
         _stand_ins.clear()
@@ -167,11 +169,14 @@ def _leave_out(file: File) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
+    made_meta = _generated.get(page.file.src_uri)
+    if made_meta is not None:
+        page.meta = dict(made_meta)
     if "dc" not in page.meta:
         # A hand-written page: its metadata comes from its title and the date git last changed it.
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         page.meta.update(_site.content_meta(page.meta.get("title") or page.title or "", source))
-    if page.file.src_uri in _generated:
+    if made_meta is not None:
         made = page_html(markdown, config["markdown_extensions"], config["mdx_configs"] or {})
         page.render = functools.partial(_rendered, page, made)  # type: ignore[method-assign]
         return markdown
