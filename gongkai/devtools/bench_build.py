@@ -401,7 +401,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep each generated portal and its builds in DIR/<size>/ (a new or empty folder)")
     parser.add_argument("--search-engine", default="sharded", choices=sorted(SEARCH_SESSIONS),
-                        help="whose files make a search session (default material)")
+                        help="whose files make a search session (default sharded: the site's own search)")
     args = parser.parse_args(argv)
     args.sizes = _sizes(args.sizes)
     if args.json is not None and not args.json.parent.resolve().is_dir():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,10 @@ def _kept_downloads(plan: Plan, where: Path) -> list[Download] | None:
         facts = {}
         for part in _parts(plan):
             for fmt in FORMATS[part]:
-                made = Download.of("", fmt, _content(plan, part, fmt))
-                if not kept.write(folder / f"{part}.{fmt}", made.content):
+                content = _content(plan, part, fmt)
+                if not kept.write(folder / f"{part}.{fmt}", content):
                     return None
-                facts[f"{part}.{fmt}"] = [made.size, made.sha256]
+                facts[f"{part}.{fmt}"] = [len(content), hashlib.sha256(content).hexdigest()]
         if not kept.write(folder / kept.FACTS, json.dumps(facts, sort_keys=True).encode()):
             return None
     return [_kept(download_path(plan, part, fmt), fmt, facts[f"{part}.{fmt}"], folder / f"{part}.{fmt}", plan, part)
