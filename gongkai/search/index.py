@@ -11,7 +11,8 @@
 - `search/d/<page>/<k>.json`: the k-th chunk of a page's text (blocks, as runs of [anchor, [text, …]]), with the
   page's address, title, kind, agency and year, for the result and its snippet.
 
-A query fetches the shards of its terms and one chunk per result shown.
+A query fetches the shards of its terms (a Chinese term longer than an n-gram: of enough of its n-grams to cover
+it, `gongkai.search.query`) and one chunk per result shown.
 
 The number of shards grows with the index, so a shard stays about `SHARD_BYTES` however large the portal grows.
 """
@@ -33,7 +34,6 @@ from gongkai.search.cache import Kept, PageCache
 from gongkai.search.indexing import site_index
 from gongkai.search.output import digest, same_as_before, update_files, write_files
 from gongkai.search.page_index import KIND_ORDER, PageText, dump, mode
-from gongkai.search.page_index import terms as terms  # a query's terms, for gongkai.devtools.bench_build
 from gongkai.search.site_index import SiteIndex
 
 FORMAT = 2

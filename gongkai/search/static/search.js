@@ -48,14 +48,15 @@
     return out;
   }
 
+  // Enough of a term's longest n-grams to cover it: every n characters, and the last n. A page holding the
+  // term holds them all in one part; the text check (`verify`) sees that they make the term there.
   function queryGrams(term, n) {
     var chars = Array.from(term);
     if (chars.length <= n) return [term];
     var out = [];
-    for (var i = 0; i + n <= chars.length; i++) {
-      var g = chars.slice(i, i + n).join("");
-      if (out.indexOf(g) < 0) out.push(g);
-    }
+    for (var i = 0; i + n < chars.length; i += n) out.push(chars.slice(i, i + n).join(""));
+    var last = chars.slice(chars.length - n).join("");
+    if (out.indexOf(last) < 0) out.push(last);
     return out;
   }
 
