@@ -33,6 +33,7 @@ from gongkai.devtools import synthetic
 from gongkai.devtools.bench_serve import ServeFailed, serve_edit_seconds
 from gongkai.devtools.process_groups import end_group
 from gongkai.devtools.profile_summary import print_profile
+from gongkai.search.query import Query, WrittenIndex, parse
 
 ROOT = synthetic.ROOT
 GONGKAI = [sys.executable, "-m", "gongkai"]
@@ -188,27 +189,35 @@ def material_search_session(language_site: Path) -> list[Path]:
 
 # Three queries a reader types in a session, per language of the index.
 SESSION_QUERIES = {"zh-TW": ("服務", "滿意度", "標準作業流程"), "en": ("service", "satisfaction survey", "volunteers")}
-# Documents fetched per query for the results shown: an upper bound, taken as the largest document files.
+# Document files fetched per query for the results shown: ten results, each shown from one of its files.
 RESULT_FILES = 10
 
 
-def sharded_search_session(language_site: Path) -> list[Path]:
-    """The files a reader's browser downloads for a search session with the site's sharded index: its
-    index.json, the search script and style, for each of SESSION_QUERIES the shards of its terms, and at
-    most RESULT_FILES document files per query (the largest, as a bound)."""
-    from gongkai.search.index import fnv1a, terms
+def _result_files(index: WrittenIndex, query: Query) -> list[Path]:
+    """The largest RESULT_FILES document files among those a query's results may be shown from: on each page
+    the query matches, the files of the parts holding its terms (the first part's, for a page holding them in its
+    title only)."""
+    files = []
+    for page, mask in index.matches(query).items():
+        parts = [k for k in range(1, mask.bit_length()) if mask >> k & 1] or [1]
+        files += [index.folder / "d" / str(page) / f"{k}.json" for k in parts]
+    return sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:RESULT_FILES]
 
+
+def sharded_search_session(language_site: Path) -> list[Path]:
+    """The files a reader's browser downloads for a search session with the site's sharded index, each once:
+    its index.json, the search script and style, and for each of SESSION_QUERIES the shards the script fetches
+    for it and at most RESULT_FILES document files of the pages it matches (the largest, as a bound)."""
     folder = language_site / "search"
     if not (folder / "index.json").is_file():
         return []
-    meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    index = WrittenIndex(folder)
     files = [folder / "index.json", *(language_site / "assets" / name for name in ("search.js", "search.css"))]
-    documents = sorted((p for p in (folder / "d").rglob("*") if p.is_file()), key=lambda p: p.stat().st_size,
-                       reverse=True)[:RESULT_FILES]
-    for query in SESSION_QUERIES[meta["lang"]]:
-        files.extend(folder / "t" / f"{fnv1a(term) % meta['shards']}.json" for term in terms(query, meta["mode"]))
-        files.extend(documents)
-    return [p for p in files if p.is_file()]
+    for text in SESSION_QUERIES[index.meta["lang"]]:
+        query = parse(text, index.meta["mode"])
+        files += [index.shard(term) for term in query.lookups()]
+        files += _result_files(index, query)
+    return [p for p in dict.fromkeys(files) if p.is_file()]
 
 
 # A search engine's session: the files one search downloads, given the folder of one language's site.

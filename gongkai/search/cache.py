@@ -25,7 +25,7 @@ from typing import Any
 
 from lxml import etree
 
-from gongkai.search import extract, output, page_index, site_index, text
+from gongkai.search import extract, output, page_index, postings, site_index, text
 from gongkai.search.output import DIGEST_SIZE
 from gongkai.search.page_index import PageIndex, PageText
 from gongkai.search.site_index import SiteIndex
@@ -39,7 +39,7 @@ _DIGEST = hashlib.sha256().digest_size
 def version() -> str:
     """The indexing code and what it relies on: what a page gives the index depends on nothing else."""
     digest = hashlib.sha256()
-    for module in (extract, text, page_index, site_index, output, sys.modules[__name__]):
+    for module in (extract, text, page_index, postings, site_index, output, sys.modules[__name__]):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(repr((sys.version_info[:2], etree.LXML_VERSION, etree.LIBXML_VERSION,
                         unicodedata.unidata_version)).encode())

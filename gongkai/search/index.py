@@ -3,10 +3,16 @@
 - `search/index.json`: what the reader's script needs first: the mode (`zh`: every text by n-grams, for
   substrings; `en`: words, and n-grams for Chinese), the number of shards, the labels of the kinds of page.
 - `search/t/<n>.json`: the shards. Each term (an n-gram, a word or a pair of adjacent words) is in the shard its
-  hash names, with its postings: page numbers (as differences from the one before) each followed by a mask of
-  the page's parts holding the term (bit 0: the title; bit k: the k-th chunk of text).
+  hash names, as `"term":"postings"`. The postings are numbers written as characters (`gongkai.search.postings`):
+  the number of the term's masks, then those masks (bit 0: the title; bit k: the k-th chunk of text), the most
+  frequent first; the number of runs of consecutive page numbers holding the term, then each run as its gap from
+  the end of the one before (the first's from -1) and its length less one; then, with more than one mask, the
+  place in the masks of each page's mask, in page order.
 - `search/d/<page>/<k>.json`: the k-th chunk of a page's text (blocks, as runs of [anchor, [text, …]]), with the
-  page's address, title, kind, agency and year, for the result and its snippet. A query fetches the shards of its terms and one chunk per result shown.
+  page's address, title, kind, agency and year, for the result and its snippet.
+
+A query fetches the shards of its terms (a Chinese term longer than an n-gram: of enough of its n-grams to cover
+it, `gongkai.search.query`) and one chunk per result shown.
 
 The number of shards grows with the index, so a shard stays about `SHARD_BYTES` however large the portal grows.
 """
@@ -28,11 +34,10 @@ from gongkai.search.cache import Kept, PageCache
 from gongkai.search.indexing import site_index
 from gongkai.search.output import digest, same_as_before, update_files, write_files
 from gongkai.search.page_index import KIND_ORDER, PageText, dump, mode
-from gongkai.search.page_index import terms as terms  # a query's terms, for gongkai.devtools.bench_build
 from gongkai.search.site_index import SiteIndex
 
-FORMAT = 1
-SHARD_BYTES = 4_000
+FORMAT = 2
+SHARD_BYTES = 1_000
 
 
 def fnv1a(term: str) -> int:

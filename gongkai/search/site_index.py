@@ -8,29 +8,22 @@ last build, from the last build's index by redoing only the terms of the pages t
 from __future__ import annotations
 
 import bisect
-import itertools
-import json
-import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # what json.dumps writes for a string with ensure_ascii=False
 
+from gongkai.search import postings
 from gongkai.search.page_index import PageIndex, PageText
 
 
 def _piece(term: str, numbers: list[int], masks: list[int]) -> bytes:
-    """A term's postings as a shard holds them: `"term":[page, mask, step, mask, …]`, each page number after
-    the first as the step from the one before."""
-    flat = [0] * (2 * len(numbers))
-    flat[::2] = [numbers[0], *map(operator.sub, numbers[1:], numbers)]
-    flat[1::2] = masks
-    return f"{encode_basestring(term)}:[{','.join(map(str, flat))}]".encode()
+    """A term's postings as a shard holds them: `"term":"postings"` (`gongkai.search.postings`)."""
+    return f'{encode_basestring(term)}:"{postings.encode(numbers, masks)}"'.encode()
 
 
 def _postings(term: str, piece: bytes) -> tuple[list[int], list[int]]:
     """A term's page numbers and masks back from its piece."""
-    flat: list[int] = json.loads(piece[len(encode_basestring(term).encode()) + 1:])
-    return list(itertools.accumulate(flat[::2])), flat[1::2]
+    return postings.decode(piece[len(encode_basestring(term).encode()) + 2:-1].decode())
 
 
 @dataclass
@@ -44,14 +37,14 @@ class SiteIndex:
         comes, under the page's place among those seen, and are numbered in the pages' order at the end, so
         that only one page's terms are held at once, however large the site."""
         texts: list[PageText] = []
-        postings: dict[str, tuple[list[int], list[int]]] = {}
-        get = postings.get
+        held: dict[str, tuple[list[int], list[int]]] = {}
+        get = held.get
         for seen, page in enumerate(pages):
             texts.append(page.text)
             for term, mask in page.masks.items():
                 entry = get(term)
                 if entry is None:
-                    postings[term] = ([seen], [mask])
+                    held[term] = ([seen], [mask])
                 else:
                     entry[0].append(seen)
                     entry[1].append(mask)
@@ -60,7 +53,7 @@ class SiteIndex:
         for n, seen in enumerate(order):
             number[seen] = n
         pieces = {}
-        for term, (seens, masks) in postings.items():
+        for term, (seens, masks) in held.items():
             pairs = sorted(zip([number[s] for s in seens], masks))
             pieces[term] = _piece(term, [n for n, _ in pairs], [m for _, m in pairs])
         return cls(pages=[texts[seen] for seen in order], pieces=pieces)

@@ -91,10 +91,13 @@ def add_grams(run: str, found: set[str]) -> None:
 
 
 def query_grams(term: str) -> list[str]:
-    """The n-grams a term is looked up by: itself when it is short enough, else its overlapping longest n-grams."""
+    """The n-grams a term is looked up by: itself when it is short enough, else enough of its longest n-grams to
+    cover it (every GRAM characters, and the last GRAM). A page holding the term holds them all in one part: the
+    reader's script then checks the text itself."""
     if len(term) <= GRAM:
         return [term]
-    return list(dict.fromkeys(term[i:i + GRAM] for i in range(len(term) - GRAM + 1)))
+    grams = [term[i:i + GRAM] for i in range(0, len(term) - GRAM, GRAM)]
+    return list(dict.fromkeys([*grams, term[-GRAM:]]))
 
 
 def word(token: str) -> str:

@@ -11,6 +11,7 @@ from support import ROOT
 
 from gongkai.devtools import search_recall
 from gongkai.search.index import fnv1a
+from gongkai.search.query import WrittenIndex, parse
 
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
@@ -61,6 +62,25 @@ def test_every_query_of_the_recall_list_finds_all_its_pages_and_only_them(built_
     imprecise = [(r.query, r.found[:5]) for r in rows if r.precision_at_5 < 1]
     assert imprecise == []
     assert all(r.bytes < 150_000 for r in rows), [(r.query, r.bytes) for r in rows]
+
+
+@pytest.mark.parametrize("lang, query", [("zh-TW", "標準作業流程"), ("zh-TW", "滿意度 調查"),
+                                         ("en", "satisfaction surveys"), ("en", "志工 volunteers")])
+def test_a_query_fetches_the_shards_the_benchmark_counts_and_no_other(chromium, base_url, built_site, lang, query):
+    prefix = search_recall.LANGUAGES[lang][0]
+    index = WrittenIndex(built_site / prefix / "search")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("requestfinished", lambda request: fetched.append(request.url.split("?")[0]))
+        page.goto(base_url + prefix)
+        page.evaluate("q => window.gongkaiSearch.search(q, 10)", query)
+    finally:
+        context.close()
+    shards = {url.removeprefix(base_url + prefix + "search/") for url in fetched if "/search/t/" in url}
+    looked_up = parse(query, index.meta["mode"]).lookups()
+    assert shards == {index.shard(term).relative_to(index.folder).as_posix() for term in looked_up}
 
 
 @pytest.mark.parametrize("words", ["申辦 流程", "滿意度 調查", "教育 訓練"])

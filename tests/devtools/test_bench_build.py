@@ -12,6 +12,8 @@ import pytest
 from gongkai.devtools import bench_build, synthetic
 from gongkai.devtools.profile_summary import time_by_group, top_cumulative
 from gongkai.pages.site import Site
+from gongkai.search.index import write_index
+from gongkai.search.query import WrittenIndex, parse
 
 
 def nav_pages(nav: list) -> int:
@@ -88,6 +90,28 @@ def test_a_tiny_run_reports_every_figure(tmp_path: Path, capsys):
     assert result["serve_edit_seconds"] > 0
     printed = capsys.readouterr().out
     assert "incremental s" in printed and "serve edit s" in printed
+
+
+def test_a_search_session_counts_each_file_once_and_only_documents_the_queries_can_show(tmp_path: Path):
+    page = ('<!doctype html><html><head></head><body><article><h1>{title}</h1><p>{text}</p></article>'
+            '</body></html>')
+    pages = {"plans/a/114/": ("甲計畫", "提升服務滿意度。"), "plans/b/114/": ("乙計畫", "訂定標準作業流程。"),
+             "about/": ("關於", "天氣晴朗。" * 400)}
+    for url, (title, text) in pages.items():
+        (tmp_path / url).mkdir(parents=True)
+        (tmp_path / url / "index.html").write_text(page.format(title=title, text=text), encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    for name in ("search.js", "search.css"):
+        (tmp_path / "assets" / name).write_text("/* */", encoding="utf-8")
+    write_index(tmp_path, "zh-TW")
+    files = bench_build.sharded_search_session(tmp_path)
+    assert len(files) == len(set(files))
+    urls = {json.loads(p.read_text(encoding="utf-8"))["u"] for p in files if p.parent.parent.name == "d"}
+    # The largest documents are the page about the weather, which no query finds.
+    assert urls == {"plans/a/114/", "plans/b/114/"}
+    index = WrittenIndex(tmp_path / "search")
+    shards = {index.shard(term) for query in bench_build.SESSION_QUERIES["zh-TW"] for term in parse(query, "zh").lookups()}
+    assert {p for p in files if p.parent.name == "t"} == shards
 
 
 def test_time_by_part_adds_up_and_counts_built_ins_for_their_caller(tmp_path: Path):

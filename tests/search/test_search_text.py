@@ -30,8 +30,23 @@ def test_grams_of_a_run_are_every_substring_up_to_three_characters():
     found = {"服務"}
     text.add_grams("滿意度", found)
     assert found == {"服務", "滿", "意", "度", "滿意", "意度", "滿意度"}
+
+
+def test_a_query_is_looked_up_by_itself_or_by_enough_longest_grams_to_cover_it():
     assert text.query_grams("滿意") == ["滿意"]
-    assert text.query_grams("標準作業流程") == ["標準作", "準作業", "作業流", "業流程"]
+    assert text.query_grams("滿意度調") == ["滿意度", "意度調"]
+    assert text.query_grams("標準作業流程") == ["標準作", "業流程"]
+    assert text.query_grams("一二三四五六七") == ["一二三", "四五六", "五六七"]
+
+
+@EXAMPLES
+@given(st.text(alphabet="服務滿意度調查", min_size=1, max_size=12))
+def test_a_query_is_looked_up_by_few_of_its_own_grams_from_its_start_to_its_end(query):
+    # Each is a piece of the query, so every page holding the query holds them all: nothing is missed.
+    grams = text.query_grams(query)
+    assert all(gram in query and len(gram) == min(len(query), text.GRAM) for gram in grams)
+    assert query.startswith(grams[0]) and any(query.endswith(gram) for gram in grams)
+    assert len(grams) <= -(-len(query) // text.GRAM)
 
 
 def test_english_words_fold_their_plural():

@@ -48,14 +48,15 @@
     return out;
   }
 
+  // Enough of a term's longest n-grams to cover it: every n characters, and the last n. A page holding the
+  // term holds them all in one part; the text check (`verify`) sees that they make the term there.
   function queryGrams(term, n) {
     var chars = Array.from(term);
     if (chars.length <= n) return [term];
     var out = [];
-    for (var i = 0; i + n <= chars.length; i++) {
-      var g = chars.slice(i, i + n).join("");
-      if (out.indexOf(g) < 0) out.push(g);
-    }
+    for (var i = 0; i + n < chars.length; i += n) out.push(chars.slice(i, i + n).join(""));
+    var last = chars.slice(chars.length - n).join("");
+    if (out.indexOf(last) < 0) out.push(last);
     return out;
   }
 
@@ -138,7 +139,7 @@
   Engine.prototype.ready = function () {
     var self = this;
     if (!this.meta) this.meta = this.json(this.indexUrl).then(function (meta) {
-      if (meta.format !== 1) throw new Error("index format " + meta.format);
+      if (meta.format !== 2) throw new Error("index format " + meta.format);
       return meta;
     }).catch(function (error) { self.meta = null; throw error; });  // tried again with the next query
     return this.meta;
@@ -153,14 +154,37 @@
     return cache.get(path);
   };
 
-  // A term's postings: page number → mask.
+  // A term's postings (gongkai/search/postings.py): page number → mask.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  function decodePostings(text) {
+    var at = 0, map = new Map();
+    var number = function () {
+      var value = 0, scale = 1, digit;
+      do {
+        digit = DIGITS.indexOf(text.charAt(at++));
+        if (digit < 0) throw new Error("postings cut short");
+        value += (digit & 31) * scale;  // a mask takes up to 31 bits: no bit operations on the sum
+        scale *= 32;
+      } while (digit >= 32);
+      return value;
+    };
+    var masks = [], runs = [], last = -1, i, n;
+    for (n = number(), i = 0; i < n; i++) masks.push(number());
+    for (n = number(), i = 0; i < n; i++) runs.push(number(), number());
+    for (i = 0; i < runs.length; i += 2) {
+      var first = last + runs[i] + 1;
+      last = first + runs[i + 1];
+      for (var page = first; page <= last; page++) map.set(page, masks.length > 1 ? masks[number()] : masks[0]);
+    }
+    return map;
+  }
+
   Engine.prototype.lookup = function (term, meta) {
-    var self = this;
     if (!this.postings.has(term)) {
       this.postings.set(term, this.file(this.shards, "t/" + (fnv1a(term) % meta.shards) + ".json", meta).then(function (shard) {
-        var list = shard[term] || [], map = new Map(), page = 0;
-        for (var i = 0; i < list.length; i += 2) { page += list[i]; map.set(page, list[i + 1]); }
-        return map;
+        // Own members only: a word such as "constructor" is not in every shard.
+        return Object.prototype.hasOwnProperty.call(shard, term) ? decodePostings(shard[term]) : new Map();
       }));
     }
     return this.postings.get(term);
