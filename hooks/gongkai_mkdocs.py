@@ -21,12 +21,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from gongkai.data.compiled_templates import bytecode_cache
 from gongkai.export import Download
 from gongkai.i18n.catalogue import chrome, ui
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.i18n.text import mark_chinese_runs
 from gongkai.pages.compact import compact_html
-from gongkai.pages.compiled_templates import bytecode_cache
 from gongkai.pages.footer import agency_footers, contact_html, policy_links
 from gongkai.pages.html import PageHtml, page_html
 from gongkai.pages.site import Site

@@ -9,8 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from gongkai.data.compiled_templates import bytecode_cache
 from gongkai.export.zips import zip_bytes
-from gongkai.pages.compiled_templates import bytecode_cache
 
 MIMETYPES = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "odt": "application/vnd.oasis.opendocument.text"}
 

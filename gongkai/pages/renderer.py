@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from gongkai.data import table_rows
 from gongkai.data.changes import action_marker, changed_value, detail_label
+from gongkai.data.compiled_templates import bytecode_cache
 from gongkai.data.model import STATUSES, reported_rows
 from gongkai.data.status_summary import by_top_item, overall, percent
 from gongkai.data.tables import Column
@@ -35,7 +36,6 @@ from gongkai.i18n.catalogue import (
 from gongkai.i18n.languages import BY_CODE, DEFAULT, LANGUAGES
 from gongkai.pages import changes, downloads, status
 from gongkai.pages.chart import chart_of
-from gongkai.pages.compiled_templates import bytecode_cache
 from gongkai.pages.metadata import PageFacts
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from gongkai.pages.compiled_templates import bytecode_cache
+from gongkai.data.compiled_templates import bytecode_cache
 from gongkai.pages.renderer import Renderer
 
 
