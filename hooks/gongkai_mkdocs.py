@@ -96,7 +96,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["footer_contact"] = contact_html(site.settings, site.portal, site.renderer)
     config.extra["agency_footers"] = agency_footers(site.settings, site.portal, site.renderer)
     config.extra["footer_links"] = policy_links(lang)
-    config.extra["content_security_policy"] = PREVIEW_POLICY if _command == "serve" else CONTENT_SECURITY_POLICY
+    # The policy is the site's own text, with no data in it and no double quote: printed as it is, its single
+    # quotes are not written as &#39; on every page.
+    config.extra["content_security_policy"] = Markup(PREVIEW_POLICY if _command == "serve" else CONTENT_SECURITY_POLICY)
     # Each language lives in its own folder: the first at the root, the others under their prefix.
     up = "../" * BY_CODE[lang].prefix.count("/")
     config.extra["alternate"] = [

@@ -19,3 +19,9 @@ SEED_PLANS = import_bench.SEED_PLANS
 
 # The `gongkai` command line, run as `make` and the scripts run it, from this checkout.
 GONGKAI = [sys.executable, "-m", "gongkai"]
+
+# The numbers of a page's items as the document writes them: a header's (gk-marker), and a list item's, the first
+# span of an item of a gk-list (gongkai.css).
+MARKER_SELECTOR = ":is(.gk-marker, .gk-list > li > span)"
+# The text of each item of a gk-list, beside its number.
+ITEM_TEXT_SELECTOR = ".gk-list > li > div"

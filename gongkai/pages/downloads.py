@@ -28,5 +28,6 @@ def format_label(download: Download, lang: str) -> str:
 
 
 def site_link(from_path: str, site_path: str, lang: str) -> str:
-    """A link from a page of the `lang` site to a file at the root of the whole site."""
-    return "../" * BY_CODE[lang].prefix.count("/") + relative(from_path, site_path)
+    """A link from a page of the `lang` site, which lives in its folder (BY_CODE[lang].prefix), to a file at
+    the root of the whole site."""
+    return relative(BY_CODE[lang].prefix + from_path, site_path)

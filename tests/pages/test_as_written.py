@@ -4,6 +4,7 @@ numbered as written, a leaf's only action unnumbered."""
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from support import MARKER_SELECTOR
 
 from gongkai.data.load import load_portal
 from gongkai.pages.plan import render_plan
@@ -64,12 +65,12 @@ def test_a_body_of_one_table_has_its_section_heading_only(minimal_plans):
 
 def test_outcomes_are_numbered_as_the_table_and_the_item_write_them(minimal_plans):
     page = _body(minimal_plans)
-    outcomes = [[m.get_text() for m in td.select(".gk-marker")] for td in page.select("td.gk-col-outcomes")]
+    outcomes = [[m.get_text() for m in td.select(MARKER_SELECTOR)] for td in page.select("td.gk-col-outcomes")]
     assert outcomes == [["1、", "2、"], ["一、", "二、"]]
 
 
 def test_a_leaf_with_one_action_row_leaves_it_unnumbered(minimal_plans):
     page = _body(minimal_plans)
-    actions = [[m.get_text() for m in td.select(".gk-marker")] for td in page.select("td.gk-col-actions")]
+    actions = [[m.get_text() for m in td.select(MARKER_SELECTOR)] for td in page.select("td.gk-col-actions")]
     assert actions == [[], ["1、"], ["2、"]]
 

@@ -105,6 +105,6 @@ def test_a_deadline_as_written_is_the_words_in_chinese_and_their_meaning_in_engl
     cells = {}
     for lang in ("zh-TW", "en"):
         soup = BeautifulSoup(render_plan(renderer(lang), agency, plan, []).body, "html.parser")
-        cells[lang] = soup.select_one("table.gk-body-table td.gk-col-deadline .gk-value")
+        cells[lang] = soup.select_one("table.gk-body-table td.gk-col-deadline")
     assert cells["zh-TW"].get_text() == "持續辦理。"
     assert cells["en"].get_text() == "Ongoing" and not cells["en"].select('[lang="zh-Hant-TW"]')

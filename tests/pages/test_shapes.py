@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 from ruamel.yaml import YAML
-from support import FIXTURES, GONGKAI, ROOT
+from support import FIXTURES, GONGKAI, MARKER_SELECTOR, ROOT
 
 SHAPES = FIXTURES / "shapes"
 AGENCIES = ("indicator-office", "action-rows-office", "spanned-header-office", "sub-tables-office")
@@ -95,7 +95,7 @@ def is_rectangular(table: Tag, width: int) -> bool:
 
 
 def markers(table: Tag) -> list[str]:
-    return [m.get_text(strip=True) for m in table.select("tbody .gk-marker")]
+    return [m.get_text(strip=True) for m in table.select(f"tbody {MARKER_SELECTOR}")]
 
 
 # Each shape builds and reads -------------------------------------------------------------------------
@@ -181,7 +181,7 @@ def test_an_unnumbered_lead_sentence_has_no_number(shapes_site):
     [table] = body_tables(page(shapes_site, "spanned-header-office", "zh-TW"))
     [lead] = table.select("li.gk-lead")
     assert lead.get_text(strip=True) == "辦理下列訓練："
-    assert not lead.select(".gk-marker")
+    assert not lead.select(MARKER_SELECTOR)
 
 
 # Four levels ----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from support import MARKER_SELECTOR
 
 from gongkai.data.project import load_project
 from gongkai.pages.plan import render_plan
@@ -46,7 +47,7 @@ def header_rows(page: BeautifulSoup) -> list[list[str]]:
 def markers(page: BeautifulSoup) -> list[str]:
     """The numbers of the body tables' items and actions, in reading order."""
     return [m.get_text(strip=True) for table in page.select("table.gk-body-table")
-            for m in table.select("tbody .gk-marker")]
+            for m in table.select(f"tbody {MARKER_SELECTOR}")]
 
 
 def words(text: str) -> str:

@@ -4,6 +4,7 @@
 import re
 
 from fidelity import header_rows, markers, plan_page, seed_text, words
+from support import ITEM_TEXT_SELECTOR
 
 PAGE = ("chiayi-veterans-service-office", 114)
 
@@ -42,7 +43,7 @@ def test_the_basis_and_goals_read_as_the_document():
     basis = words(page.select_one("ol.gk-basis p").get_text())
     assert basis in words(seed_text("000")) and "函頒" in basis
     listed = page.find(string=re.compile(r"\{#sec-goals\}")).find_next("ol")
-    goals = [words(item.get_text()) for item in listed.select(".gk-item")]
+    goals = [words(item.get_text()) for item in listed.select(ITEM_TEXT_SELECTOR)]
     seed_goals = re.findall(r"- [一二三四五]、(.+)", seed_text("000").split("參、")[0])
     assert goals == [words(g) for g in seed_goals]
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from fidelity import header_rows, markers, plan_page, seed_text, top_level, words
+from support import MARKER_SELECTOR
 
 AGENCY, YEAR = "kaohsiung-military-service-office", 113
 SEED = seed_text("001")
@@ -48,8 +49,8 @@ def test_the_lead_sentence_of_three_three_is_unnumbered_and_the_list_after_it_st
     th = page.find(id="a3-3")
     rows = [th.parent] + th.parent.find_next_siblings("tr", limit=int(th["rowspan"]) - 1)
     actions = [r.select_one("td.gk-col-actions") for r in rows]
-    assert words(actions[0].get_text()) == words(lead) and not actions[0].select(".gk-marker")
-    assert [a.select_one(".gk-marker").get_text() for a in actions[1:]] == MARKER.findall(row.split("\t")[2])
+    assert words(actions[0].get_text()) == words(lead) and not actions[0].select(MARKER_SELECTOR)
+    assert [a.select_one(MARKER_SELECTOR).get_text() for a in actions[1:]] == MARKER.findall(row.split("\t")[2])
     # Each action's unit in its row, as the document lines them up.
     assert [words(r.select_one("td.gk-col-units").get_text()) for r in rows] == \
         re.findall(r"<p>([^<]+)</p>", row.split("\t")[3])
