@@ -106,13 +106,16 @@ def test_ctrl_c_at_any_moment_ends_in_the_message_not_a_traceback(minimal_plans,
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert "Traceback" not in stderr
-    # Before Python itself has started (a machine under load), SIGINT ends it at once, with nothing to say.
-    assert process.returncode == 130 and "Interrupted" in stderr and "已中止" in stderr or process.returncode == -2
+    # Before Python itself has started (a machine under load), SIGINT ends it at once, with nothing to say; a
+    # small portal may also be built, and the command ended, before the interrupt comes.
+    assert (process.returncode == 130 and "Interrupted" in stderr and "已中止" in stderr
+            or process.returncode in (-2, 0)), (process.returncode, stderr)
     # Nothing half made: no site, or (a small portal builds within a second) the whole site, swapped in before
-    # the interrupt came while the build tidied its cache.
+    # the interrupt came while the build tidied its cache, or before it came at all.
     left = sorted(p.name for p in out.iterdir()) if out.exists() else []
-    assert left == [] or (left == ["site"] and (out / "site" / "index.html").is_file()
-                          and (out / "site" / "en" / "index.html").is_file())
+    whole = left == ["site"] and (out / "site" / "index.html").is_file() and (out / "site" / "en" / "index.html").is_file()
+    assert left == [] or whole
+    assert process.returncode != 0 or whole
 
 
 def test_the_preview_watches_the_data_and_the_settings(tmp_path):
