@@ -159,8 +159,11 @@ def _link_file(file: File, dirty: bool = False) -> None:
     if dirty and not file.is_modified():
         return
     assert file.abs_src_path is not None
-    Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(Path(file.abs_src_path), Path(file.abs_dest_path))
+    destination = Path(file.abs_dest_path)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    # A file already there (the preview's) is replaced, never written into: it may be a link to a kept file.
+    destination.unlink(missing_ok=True)
+    link_or_copy(Path(file.abs_src_path), destination)
 
 
 def _leave_out(file: File) -> None:

@@ -49,6 +49,9 @@ def write_with(path: Path, writer: Callable[[BinaryIO], object]) -> bool:
     except OSError:
         partial.unlink(missing_ok=True)
         return False
+    except BaseException:  # an interrupt: nothing half-written is left in the cache
+        partial.unlink(missing_ok=True)
+        raise
     return True
 
 

@@ -99,9 +99,7 @@ def copy_tree(source: Path, staged: Path, taken: dict[str, Path]) -> None:
 
 
 def link_or_copy(path: Path, destination: Path) -> None:
-    """`path` at `destination` (a new file: one there already is replaced, never written into, as it may be
-    a link to a kept file), linked where the file system allows it."""
-    destination.unlink(missing_ok=True)
+    """`path` at the new file `destination`, linked where the file system allows it."""
     try:
         os.link(path, destination)
     except OSError:  # another file system, or one without links
