@@ -105,17 +105,34 @@ def test_ctrl_c_at_any_moment_ends_in_the_message_not_a_traceback(minimal_plans,
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
-    assert "Traceback" not in stderr
+    assert "Traceback" not in stderr, stderr
     # Before Python itself has started (a machine under load), SIGINT ends it at once, with nothing to say; a
     # small portal may also be built, and the command ended, before the interrupt comes.
     assert (process.returncode == 130 and "Interrupted" in stderr and "已中止" in stderr
             or process.returncode in (-2, 0)), (process.returncode, stderr)
+    # What the message says matches what was left: after the swap, that the new site is in place.
+    assert ("put in place" in stderr) == (process.returncode == 130 and (out / "site").exists()), stderr
     # Nothing half made: no site, or (a small portal builds within a second) the whole site, swapped in before
     # the interrupt came while the build tidied its cache, or before it came at all.
     left = sorted(p.name for p in out.iterdir()) if out.exists() else []
     whole = left == ["site"] and (out / "site" / "index.html").is_file() and (out / "site" / "en" / "index.html").is_file()
     assert left == [] or whole
     assert process.returncode != 0 or whole
+
+
+def test_an_interrupt_after_the_new_site_is_in_place_says_so(minimal_plans, tmp_path, monkeypatch, capsys):
+    from gongkai.cli import main
+    from gongkai.publish import parallel
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parallel, "_prune", interrupted)
+    site = tmp_path / "site"
+    assert main(["build", "--plans", str(minimal_plans), "--out", str(site), "--jobs", "1"]) == 130
+    said = capsys.readouterr().err
+    assert "已中止" in said and f"Interrupted after the new site was put in place, whole, in {site}" in said
+    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
 
 
 def test_the_preview_watches_the_data_and_the_settings(tmp_path):

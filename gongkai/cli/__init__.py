@@ -41,6 +41,16 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _interrupted() -> str:
+    # Not imported for the message: a command that never reached the swap has not loaded it.
+    swap = sys.modules.get("gongkai.publish.swap")
+    done = ", ".join(str(folder) for folder in swap.replaced()) if swap else ""
+    if done:
+        return (f"\n已中止；中止前新的網站已完整放上 {done}。/ Interrupted after the new site was put in place, "
+                f"whole, in {done}.")
+    return "\n已中止，未留下未完成的檔案。/ Interrupted; nothing half-written was left behind."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate)
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -53,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser().parse_args(arguments)
         return int(args.run(args))
     except KeyboardInterrupt:
-        print("\n已中止，未留下未完成的檔案。/ Interrupted; nothing half-written was left behind.", file=sys.stderr)
+        print(_interrupted(), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader (head, less) stopped early: not an error.

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, project_root, site_not_written
+from gongkai.cli.common import EXIT_FAILED, EXIT_OK, fail_usage, plans_dir, plans_option, project_root, site_not_written
 from gongkai.data.problems import Bilingual
 from gongkai.data.project import Project
 from gongkai.data.workers import processors
@@ -69,7 +69,8 @@ def build_in_parts(args: argparse.Namespace, project: Project, plans: Path, targ
 def merge(args: argparse.Namespace) -> int:
     target = args.into.resolve()
     try:
-        merge_parts([Path(folder) for folder in args.shards], target)
+        merge_parts([Path(folder) for folder in args.shards], target, jobs=jobs_of(args),
+                    cache=None if args.no_cache else plans_dir(args).parent / CACHE)
     except ShardError as error:
         print(f"{error.message.zh}；未合併，原有的網站保持不變。/ {error.message.en}; nothing was merged, the existing "
               "site is unchanged.", file=sys.stderr)
@@ -85,4 +86,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("shards", nargs="+", type=Path, help="the folders of every shard, 1 to N")
     parser.add_argument("--into", type=Path, default=project_root() / "site",
                         help="where the site goes (default: site/); replaced only when the merge succeeded")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="index the languages in up to N processes at once (default: one per processor)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="index every page again, instead of taking what the last build or merge found in the "
+                             "unchanged ones from .gongkai-cache/ beside --plans")
+    plans_option(parser)
     parser.set_defaults(run=merge)

@@ -194,15 +194,30 @@ def _detail_changes(old: dict[str, Any], new: dict[str, Any], leaf: Node) -> lis
             if _plain(before.get(name)) != _plain(after.get(name))]
 
 
+def _deadline_meaning(deadline: Any) -> tuple[str, Any]:
+    """What a deadline means, however the document words it: a date, ongoing, a day every year, or only words
+    (as_written without a date). A deadline as written (98.12.31) means its date."""
+    if isinstance(deadline, dict):
+        for key in ("date", "every_year", "ongoing"):
+            if key in deadline:
+                return key, deadline[key]
+        return "as_written", deadline.get("as_written")
+    if deadline == "ongoing":
+        return "ongoing", True
+    return ("date", deadline) if isinstance(deadline, str) else ("none", None)
+
+
 def _deadline_moved(old: Any, new: Any, years: int) -> bool:
-    """A dated deadline that moves by exactly the years between the plans has not changed."""
-    if isinstance(old, str) and isinstance(new, str) and old != "ongoing" and new != "ongoing":
-        before = datetime.date.fromisoformat(old)
+    """Whether a deadline changed. A dated deadline that moves by exactly the years between the plans has not,
+    whether given as a date or as written (98.12.31 in one year, 99.12.31 in the next)."""
+    (old_kind, old_value), (new_kind, new_value) = _deadline_meaning(old), _deadline_meaning(new)
+    if old_kind == new_kind == "date":
+        before = datetime.date.fromisoformat(old_value)
         try:
-            return before.replace(year=before.year + years) != datetime.date.fromisoformat(new)
+            return before.replace(year=before.year + years) != datetime.date.fromisoformat(new_value)
         except ValueError:
             return True
-    return old != new
+    return (old_kind, old_value) != (new_kind, new_value)
 
 
 def compare(previous: Plan, current: Plan) -> Changes:

@@ -120,30 +120,34 @@ def _checked(path: Path, kind: str, loading: _Loading) -> _Loaded | None:
         doc = Document(path=path, data=checked.data, text=text_of(raw))
     return _Loaded(doc, checked, real)
 
+_COMMIT_DATE = re.compile(rb"@\d{4}-\d{2}-\d{2}")
+
 
 def git_dates(root: Path) -> dict[Path, datetime.date]:
     """The date of the last commit that touched each file under `root`, where git knows it."""
     try:
+        # -z: names as they are, not quoted (git quotes any name with a character outside ASCII).
         out = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--", "."],
-            cwd=root, capture_output=True, text=True, check=True,
+            ["git", "log", "-z", "--format=@%cs", "--name-only", "--", "."],
+            cwd=root, capture_output=True, check=True,
         ).stdout
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
                              capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return {}
-    latest: dict[str, datetime.date] = {}
+    latest: dict[bytes, datetime.date] = {}
     current = None
-    for line in out.splitlines():
-        if line.startswith("@"):
-            current = datetime.date.fromisoformat(line[1:])
-        elif line and current is not None:
-            latest.setdefault(line, current)
+    # Each commit is "@date", then its names, each ended by NUL; the first name follows a newline.
+    for token in out.split(b"\0"):
+        if _COMMIT_DATE.fullmatch(token):
+            current = datetime.date.fromisoformat(token[1:].decode())
+        elif current is not None and (name := token.removeprefix(b"\n")):
+            latest.setdefault(name, current)
     # Links are followed once for each file, not for each commit that touched it: a long history names
     # every file many times.
     dates: dict[Path, datetime.date] = {}
     for name, date in latest.items():
-        dates.setdefault((Path(top) / name).resolve(), date)
+        dates.setdefault((Path(top) / os.fsdecode(name)).resolve(), date)
     return dates
 
 

@@ -16,12 +16,13 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from gongkai.data.whole_files import write_bytes_whole
 
 FOLDER = Path(".gongkai-cache") / "load"
 SUFFIX = ".pickle"
@@ -107,18 +108,9 @@ class LoadCache:
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{key}-", suffix=".tmp")
+            write_bytes_whole(self.folder / f"{key}{SUFFIX}", stored)
         except OSError:
             self._writable = False
-            return
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(stored)
-            os.replace(temporary, self.folder / f"{key}{SUFFIX}")
-        except OSError:
-            self._writable = False
-            _remove(Path(temporary))
 
     def prune(self) -> None:
         """Remove the entries that neither `get` nor `put` asked for: the outcomes of files since changed

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from gongkai.data.model import Plan
+from gongkai.data.whole_files import write_whole
 
 CACHE_VARIABLE = "GONGKAI_DOWNLOAD_CACHE"
 # In each kept folder: the size and SHA-256 of each of its files, by name.
@@ -40,18 +41,10 @@ def made_of(plan: Plan) -> str:
 def write_with(path: Path, writer: Callable[[BinaryIO], object]) -> bool:
     """What `writer` writes into `path`, whole or not at all; False when it cannot be written (a cache that
     cannot be written costs time only)."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as out:
-            writer(out)
-        os.replace(partial, path)
+        write_whole(path, writer)
     except OSError:
-        partial.unlink(missing_ok=True)
         return False
-    except BaseException:  # an interrupt: nothing half-written is left in the cache
-        partial.unlink(missing_ok=True)
-        raise
     return True
 
 

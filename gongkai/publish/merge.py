@@ -106,8 +106,10 @@ def link_or_copy(path: Path, destination: Path) -> None:
         shutil.copyfile(path, destination)
 
 
-def merge(parts: list[Path], target: Path) -> None:
-    """The shards in `parts` as one site at `target` (replaced only when the merge succeeded)."""
+def merge(parts: list[Path], target: Path, *, cache: Path | None = None, jobs: int = 1) -> None:
+    """The shards in `parts` as one site at `target` (replaced only when the merge succeeded). With the build's
+    `cache` folder, the search index takes again what it found in the pages unchanged since it was last written
+    there (by a build or a merge), and links the index files unchanged since the site at `target`."""
     notes = [(folder, read_note(folder)) for folder in parts]
     check_notes(notes)
     staged = staging_dir(target)
@@ -115,7 +117,7 @@ def merge(parts: list[Path], target: Path) -> None:
         taken: dict[str, Path] = {}
         for folder, _ in notes:
             copy_tree(folder, staged, taken)
-        write_indexes(staged)
+        write_indexes(staged, cache=cache, jobs=jobs, before=target if cache is not None else None)
         swap_in(staged, target)
     except BaseException:
         discard(staged)

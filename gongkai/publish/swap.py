@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from gongkai.data.problems import Bilingual
@@ -44,22 +47,62 @@ def usual_modes(folder: Path) -> None:
                 os.chmod(path, mode)
 
 
+# The folders this process has replaced: an interrupt that comes later is told that it came too late to stop that.
+_replaced: list[Path] = []
+
+
+def replaced() -> tuple[Path, ...]:
+    """The folders `swap_in` has replaced so far in this process."""
+    return tuple(_replaced)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done, then take effect as usual: between its two renames
+    `swap_in` has no folder in place. Signals reach only the main thread, so elsewhere there is nothing to hold."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = {number: signal.signal(number, lambda signum, frame: held.append(signum)) for number in _HELD}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if held:
+            signal.raise_signal(held[0])
+
+
 def swap_in(staged: Path, target: Path, *, old_removed_after: bool = False) -> None:
     """Put `staged` in place of `target`, with the usual modes (see `usual_modes`). Visitors see the old folder or
-    the new one, never a mix. The old folder is removed before this returns, or with `old_removed_after`, by a
-    process of its own that this does not wait for (see `remove_old_copies`)."""
+    the new one, never a mix, and an interrupt never leaves neither. The old folder is removed before this returns,
+    or with `old_removed_after`, by a process of its own that this does not wait for (see `remove_old_copies`)."""
     usual_modes(staged)
     old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
-        target.rename(old / target.name)
-    staged.rename(target)
-    if old is None:
-        return
-    if old_removed_after:
-        remove_old_copies(target)
-    else:
-        shutil.rmtree(old)
+    try:
+        with _interrupts_held():
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
+                target.rename(old / target.name)
+            try:
+                staged.rename(target)
+            except OSError:
+                if old is not None:
+                    (old / target.name).rename(target)
+                    old.rmdir()
+                    old = None
+                raise
+            _replaced.append(target)
+            if old is not None and old_removed_after:
+                remove_old_copies(target)
+    finally:
+        # Also when an interrupt held during the swap takes effect as it ends.
+        if old is not None and not old_removed_after:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _old_prefix(target: Path) -> str:

@@ -14,9 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from typing import Any
 
 from lxml import etree
 
+from gongkai.data.whole_files import write_bytes_whole
 from gongkai.search import extract, output, page_index, postings, site_index, text
 from gongkai.search.output import DIGEST_SIZE
 from gongkai.search.page_index import PageIndex, PageText
@@ -58,17 +57,8 @@ def _split(joined: str) -> list[str]:
 
 
 def _write_whole(path: Path, payload: bytes) -> None:
-    """`payload` into `path`, after its digest; under a temporary name until it is all written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".new-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(hashlib.sha256(payload).digest())
-            out.write(payload)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """`payload` into `path`, after its digest, whole or not at all."""
+    write_bytes_whole(path, hashlib.sha256(payload).digest() + payload)
 
 
 def _read_whole(path: Path, *, compressed: bool = False) -> Any:

@@ -11,6 +11,8 @@ import os
 from collections.abc import Set
 from pathlib import Path
 
+from gongkai.data.whole_files import write_bytes_whole
+
 DIGEST_SIZE = 16
 
 
@@ -58,11 +60,7 @@ def update_files(target: Path, files: dict[str, bytes], same: Set[str]) -> None:
     for name, data in files.items():
         if name in same:
             continue
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        write_bytes_whole(target / name, data)
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_dir():
             if not any(path.iterdir()):

@@ -173,21 +173,38 @@ def test_loading_a_plan_leaves_other_yaml_readers_untouched() -> None:
     assert YAML(typ="rt").load("day: 2025-01-31\n")["day"] == datetime.date(2025, 1, 31)
 
 
-def test_a_file_is_dated_by_the_last_commit_that_touched_it(minimal_plans):
-    def commit(day: str) -> None:
-        env = {**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00"}
-        for command in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", day]):
-            subprocess.run(["git", *command], cwd=minimal_plans, env=env, check=True, capture_output=True)
+def _commit(repo: Path, day: str) -> None:
+    env = {**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00"}
+    for command in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", day]):
+        subprocess.run(["git", *command], cwd=repo, env=env, check=True, capture_output=True)
 
+
+def test_a_file_is_dated_by_the_last_commit_that_touched_it(minimal_plans):
     subprocess.run(["git", "init", "-q"], cwd=minimal_plans, check=True)
-    commit("2025-02-01")
+    _commit(minimal_plans, "2025-02-01")
     plan = minimal_plans / "sample-office" / "114" / "plan.yml"
     for day in ("2025-03-01", "2025-04-01"):
         plan.write_text(plan.read_text(encoding="utf-8") + f"# {day}\n", encoding="utf-8")
-        commit(day)
+        _commit(minimal_plans, day)
     dates = git_dates(minimal_plans)
     assert dates[plan.resolve()] == datetime.date(2025, 4, 1)
     assert dates[(plan.parent / "results.yml").resolve()] == datetime.date(2025, 2, 1)
+
+
+def test_files_under_a_chinese_folder_name_are_dated_too(minimal_plans, tmp_path):
+    # git writes such names quoted and escaped ("\350\250\210...") unless asked not to.
+    repo = tmp_path / "repo"
+    plans = repo / "計畫 資料"
+    shutil.copytree(minimal_plans, plans)
+    annex = plans / "sample-office" / "114" / "附件 \"一\".txt"
+    annex.write_text("附件\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, "2025-02-01")
+    dates = git_dates(plans)
+    assert dates[(plans / "sample-office" / "114" / "plan.yml").resolve()] == datetime.date(2025, 2, 1)
+    assert dates[annex.resolve()] == datetime.date(2025, 2, 1)
+    portal, _ = load_portal(plans)
+    assert portal.agencies["sample-office"].plans[114].updated == datetime.date(2025, 2, 1)
 
 
 # In a process of its own: objects other tests left for the collector, or a finished child process another

@@ -94,8 +94,25 @@ def test_shards_built_apart_and_merged_are_byte_identical_to_the_plain_build(por
     # Each shard holds only its own files: the portal-wide ones are in shard 1 alone.
     assert (shards[0] / "index.html").is_file() and not (shards[1] / "index.html").exists()
     assert not (shards[2] / "sitemap.xml").exists()
-    built("merge", *shards, "--into", tmp_path / "merged")
-    assert differences(reference, tmp_path / "merged") == []
+    merged = tmp_path / "merged"
+    built("merge", *shards, "--into", merged, "--plans", plans, "--no-cache")
+    assert differences(reference, merged) == []
+
+
+def test_merging_again_takes_the_search_index_from_the_cache(demo, tmp_path):
+    plans = tmp_path / "data" / "plans"
+    shutil.copytree(demo.parent, plans.parent, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    shards = [tmp_path / f"shard-{k}" for k in (1, 2)]
+    for k, folder in enumerate(shards, start=1):
+        built("build", "--plans", plans, "--shard", f"{k}/2", "--out", folder)
+    merged = tmp_path / "merged"
+    built("merge", *shards, "--into", merged, "--plans", plans)
+    assert (plans.parent / ".gongkai-cache" / "build" / "_search").is_dir()
+    first = {p.relative_to(merged): p.stat().st_ino for p in (merged / "search").rglob("*") if p.is_file()}
+    built("merge", *shards, "--into", merged, "--plans", plans)
+    # Every index file is the one the first merge wrote, linked from the site it replaced.
+    assert {p.relative_to(merged): p.stat().st_ino for p in (merged / "search").rglob("*") if p.is_file()} == first
+    assert differences(plain_build(plans, tmp_path / "plain"), merged) == []
 
 
 @pytest.mark.parametrize("portal", PORTALS)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import stat
 import time
 from pathlib import Path
 
 import pytest
 
-from gongkai.publish.swap import discard, publish, staging_dir, swap_in
+from gongkai.cli import _terminate
+from gongkai.publish.swap import discard, publish, replaced, staging_dir, swap_in
 
 
 def test_swap_replaces_the_old_site_whole(tmp_path):
@@ -88,3 +91,56 @@ def test_the_old_site_can_be_removed_after_the_swap_with_what_earlier_removals_l
     swap_in(staged, target, old_removed_after=True)
     assert [p.name for p in target.iterdir()] == ["new.html"]
     assert _until(lambda: [p.name for p in tmp_path.iterdir()] == ["site"]), list(tmp_path.iterdir())
+
+
+def _interrupting_first_rename(monkeypatch, signum: int = signal.SIGINT) -> None:
+    real = Path.rename
+    calls = []
+
+    def rename(self, target):
+        calls.append(self)
+        if len(calls) == 1:
+            signal.raise_signal(signum)
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupt_between_the_renames_waits_until_the_new_site_is_in_place(tmp_path, monkeypatch, signum):
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    staged = staging_dir(target)
+    (staged / "new.html").write_text("new")
+    # As the command line has it: SIGTERM unwinds like Ctrl-C.
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        _interrupting_first_rename(monkeypatch, signum)
+        with pytest.raises(KeyboardInterrupt):
+            swap_in(staged, target)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    assert [p.name for p in target.iterdir()] == ["new.html"]
+    assert target in replaced()
+
+
+def test_a_new_site_that_cannot_be_put_in_place_leaves_the_old_one(tmp_path, monkeypatch):
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    staged = staging_dir(target)
+    real = Path.rename
+
+    def rename(self, destination):
+        if self == staged:
+            raise OSError(errno.EXDEV, "cross-device link")
+        return real(self, destination)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        swap_in(staged, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", staged.name])
+    assert [p.name for p in target.iterdir()] == ["old.html"]
+    assert target not in replaced()

@@ -136,7 +136,7 @@ def test_a_damaged_or_half_written_entry_is_not_trusted(tmp_path, counted):
     data = bytearray(damaged.read_bytes())
     data[len(data) // 2] ^= 0x01
     damaged.write_bytes(bytes(data))
-    (folder / ".new-x1y2z3").write_bytes(b"half")  # what an interrupted build leaves
+    (folder / ".0a1b2c3d.4242-5e6f7a8b.partial").write_bytes(b"half")  # what an interrupted build leaves
     _write(site, "plans/a-office/113/", "甲公所", "甲公所113年服務品質計畫", "改為線上預約，不必排隊。")
     counted.update(read=0)
     write_index(site, "zh-TW", cache=cache)
@@ -144,7 +144,7 @@ def test_a_damaged_or_half_written_entry_is_not_trusted(tmp_path, counted):
     # page whose share is damaged is read again.
     assert counted["read"] == 2
     assert _index_bytes(site) == _cold(site, tmp_path)
-    assert not (folder / ".new-x1y2z3").exists()
+    assert not (folder / ".0a1b2c3d.4242-5e6f7a8b.partial").exists()
 
 
 def test_a_damaged_kept_index_is_not_trusted(tmp_path, counted):
