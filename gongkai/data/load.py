@@ -120,6 +120,7 @@ def _checked(path: Path, kind: str, loading: _Loading) -> _Loaded | None:
         doc = Document(path=path, data=checked.data, text=text_of(raw))
     return _Loaded(doc, checked, real)
 
+
 _COMMIT_DATE = re.compile(rb"@\d{4}-\d{2}-\d{2}")
 
 
