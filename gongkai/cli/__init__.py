@@ -41,10 +41,15 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _interrupted() -> str:
-    # Not imported for the message: a command that never reached the swap has not loaded it.
+def _replaced_so_far() -> tuple[object, ...]:
+    # Looked up, not imported: a command that never reached a swap has not loaded the module.
     swap = sys.modules.get("gongkai.publish.swap")
-    done = ", ".join(str(folder) for folder in swap.replaced()) if swap else ""
+    return swap.replaced() if swap else ()
+
+
+def _interrupted(before: tuple[object, ...]) -> str:
+    """What an interrupt left: nothing half-written, or (it came after the swap) the new site, whole."""
+    done = ", ".join(str(folder) for folder in _replaced_so_far()[len(before):])
     if done:
         return (f"\n已中止；中止前新的網站已完整放上 {done}。/ Interrupted after the new site was put in place, "
                 f"whole, in {done}.")
@@ -53,6 +58,8 @@ def _interrupted() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate)
+    # The folders replaced before this command (when it is called in a process that ran others).
+    before = _replaced_so_far()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments[:1] == ["spot-check"]:
@@ -63,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser().parse_args(arguments)
         return int(args.run(args))
     except KeyboardInterrupt:
-        print(_interrupted(), file=sys.stderr)
+        print(_interrupted(before), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader (head, less) stopped early: not an error.
