@@ -1,5 +1,6 @@
 """Paths and seed data the tests share."""
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,3 +26,15 @@ GONGKAI = [sys.executable, "-m", "gongkai"]
 MARKER_SELECTOR = ":is(.gk-marker, .gk-list > li > span)"
 # The text of each item of a gk-list, beside its number.
 ITEM_TEXT_SELECTOR = ".gk-list > li > div"
+
+
+def yearly_plans(target: Path, edits: dict[int, tuple[str, str]]) -> Path:
+    """A copy, at `target`, of the fixture agency with two years of plans (sample-office, 113 and 114), each
+    year's plan with the text `edits[year][0]`, which must be in it, replaced by `edits[year][1]`."""
+    shutil.copytree(FIXTURES / "yearly", target)
+    for year, (old, new) in edits.items():
+        plan = target / "sample-office" / str(year) / "plan.yml"
+        text = plan.read_text(encoding="utf-8")
+        assert old in text
+        plan.write_text(text.replace(old, new), encoding="utf-8")
+    return target

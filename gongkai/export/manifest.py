@@ -81,6 +81,10 @@ def _downloads(downloads: Owned, plan: Plan, part: str) -> list[dict[str, Any]]:
     return [{"format": d.format, **_file(d)} for d in sorted(mine, key=lambda d: d.path)]
 
 
+# A plan's entry in its folder of kept downloads.
+KEPT_ENTRY = "manifest-entry.json"
+
+
 def _plan_entry(plan: Plan, downloads: Owned) -> dict[str, Any]:
     """A plan's entry; kept beside its kept downloads (gongkai.export.kept), so that an unchanged plan's is
     not worked out again. Its dates are not in what the downloads are made of (they may come from git)."""
@@ -94,10 +98,6 @@ def _plan_entry(plan: Plan, downloads: Owned) -> dict[str, Any]:
     entry = _made_entry(plan, downloads)
     kept.write(folder / KEPT_ENTRY, json.dumps({"dates": dates, "entry": entry}, ensure_ascii=False).encode())
     return entry
-
-
-# A plan's entry in its folder of kept downloads.
-KEPT_ENTRY = "manifest-entry.json"
 
 
 def _made_entry(plan: Plan, downloads: Owned) -> dict[str, Any]:

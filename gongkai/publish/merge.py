@@ -117,7 +117,7 @@ def merge(parts: list[Path], target: Path, *, cache: Path | None = None, jobs: i
         taken: dict[str, Path] = {}
         for folder, _ in notes:
             copy_tree(folder, staged, taken)
-        write_indexes(staged, cache=cache, jobs=jobs, before=target if cache is not None else None)
+        write_indexes(staged, cache=cache, jobs=jobs, before=target)
         swap_in(staged, target)
     except BaseException:
         discard(staged)

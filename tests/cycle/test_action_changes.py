@@ -1,12 +1,11 @@
 """Changes in actions (具體作法) between two years: added, removed, reworded, and each action's units and
 deadline, in `gongkai diff` and on the plan page's "changes from last year"."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import FIXTURES
+from support import yearly_plans
 
 from gongkai.cycle.agency_files import checked_plan
 from gongkai.cycle.diff import format_changes
@@ -41,14 +40,8 @@ ACTIONS_114 = """            actions:
 
 @pytest.fixture
 def yearly(tmp_path: Path) -> Path:
-    plans = tmp_path / "plans"
-    shutil.copytree(FIXTURES / "yearly", plans)
-    for year, leaf, actions in ((113, LEAF_113, ACTIONS_113), (114, LEAF_114, ACTIONS_114)):
-        plan = plans / "sample-office" / str(year) / "plan.yml"
-        text = plan.read_text(encoding="utf-8")
-        assert leaf in text
-        plan.write_text(text.replace(leaf, leaf + actions), encoding="utf-8")
-    return plans
+    return yearly_plans(tmp_path / "plans", {113: (LEAF_113, LEAF_113 + ACTIONS_113),
+                                             114: (LEAF_114, LEAF_114 + ACTIONS_114)})
 
 
 def _changes(plans: Path):

@@ -1,27 +1,22 @@
 """Whether a leaf's deadline changed between two years, however the document words it: a date that moves by
 exactly the years between the plans has not changed, as a date (2024-12-31) or as written (113.12.31)."""
 
-import shutil
 from pathlib import Path
 
 import pytest
-from support import FIXTURES
+from support import yearly_plans
 
 from gongkai.cycle.agency_files import checked_plan
 from gongkai.data.changes import compare
 
-LEAF = "            text: 辦理里民座談會。\n            deadline:\n              every_year: \"10-31\"\n"
-LEAF_114 = LEAF.replace("辦理里民座談會。", "辦理里民座談會並同步網路直播。")
+# The fixture's leaf a2-2 in each year, and the deadline it has in both.
+TEXT = {113: "            text: 辦理里民座談會。\n", 114: "            text: 辦理里民座談會並同步網路直播。\n"}
+DEADLINE = "            deadline:\n              every_year: \"10-31\"\n"
 
 
 def _deadline_changes(tmp_path: Path, before: str, after: str) -> list[tuple[object, object]]:
-    plans = tmp_path / "plans"
-    shutil.copytree(FIXTURES / "yearly", plans)
-    for year, leaf, deadline in ((113, LEAF, before), (114, LEAF_114, after)):
-        plan = plans / "sample-office" / str(year) / "plan.yml"
-        text = plan.read_text(encoding="utf-8")
-        assert leaf in text
-        plan.write_text(text.replace(leaf, leaf.split("            deadline:")[0] + deadline), encoding="utf-8")
+    plans = yearly_plans(tmp_path / "plans", {year: (TEXT[year] + DEADLINE, TEXT[year] + deadline)
+                                              for year, deadline in ((113, before), (114, after))})
     _, old = checked_plan(plans, "sample-office", 113)
     _, new = checked_plan(plans, "sample-office", 114)
     return [(c.old, c.new) for c in compare(old, new).deadlines if c.after.id == "a2-2"]
